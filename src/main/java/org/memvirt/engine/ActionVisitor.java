@@ -1,0 +1,22 @@
+package org.memvirt.engine;
+
+/**
+ * One method per kind of {@link Action}.
+ *
+ * @param <R> what a visit returns
+ */
+public interface ActionVisitor<R> {
+    R visitAccess(Action.Access a);
+
+    R visitWriteGuestEntry(Action.WriteGuestEntry a);
+
+    R visitMapPage(Action.MapPage a);
+
+    R visitSwitchProcess(Action.SwitchProcess a);
+
+    R visitInvlpg(Action.Invlpg a);
+
+    R visitFlushTlb(Action.FlushTlb a);
+
+    R visitWriteEptEntry(Action.WriteEptEntry a);
+}

@@ -1,0 +1,165 @@
+package org.memvirt.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.memvirt.engine.event.Counters;
+import org.memvirt.engine.event.EventSink;
+import org.memvirt.engine.guest.GuestKernel;
+import org.memvirt.engine.memory.Epoch;
+import org.memvirt.engine.memory.FrameUse;
+import org.memvirt.engine.memory.HostMemory;
+import org.memvirt.engine.mmu.AccessKind;
+import org.memvirt.engine.mmu.Mmu;
+import org.memvirt.engine.mmu.PagingMode;
+import org.memvirt.engine.mmu.Privilege;
+import org.memvirt.engine.paging.PageSize;
+import org.memvirt.engine.vmm.Hypervisor;
+
+/**
+ * The emulated computer: host memory, one CPU's MMU, the hypervisor and its VMs (or, natively,
+ * one bare OS). {@link #step} performs one action and returns its events and a snapshot; the
+ * engine pushes nothing and keeps no listeners. The setup methods build the initial state
+ * silently, before the first step.
+ */
+public final class Machine {
+    private final MachineConfig config;
+    private final Epoch epoch = new Epoch();
+    private final HostMemory memory;
+    private final Counters counters = new Counters();
+    private final Mmu mmu;
+    private final Hypervisor hypervisor;
+    private final List<VirtualMachine> vms = new ArrayList<>();
+    private final ActionPerformer performer;
+    private int steps;
+
+    /** Builds a machine with its VMs and no processes yet. */
+    public Machine(MachineConfig config) {
+        this.config = config;
+        this.memory = new HostMemory(epoch, config.hostFrames(), config.seed());
+        this.mmu = new Mmu(memory, config.mmu(), counters);
+        this.hypervisor = new Hypervisor(memory);
+        if (config.mode() == PagingMode.NATIVE) {
+            vms.add(new VirtualMachine(0, new GuestKernel(new NativeRam(memory), config.guestLevels(), config.pcids()),
+                    null, PagingMode.NATIVE));
+        } else {
+            for (int i = 0; i < config.vmRamBytes().size(); i++) {
+                int id = i + 1;
+                long ram = config.vmRamBytes().get(i);
+                var ept = hypervisor.createEpt(id, config.hostLevels(), config.hostPage(), config.eptAccessDirty(), ram);
+                var kernel = new GuestKernel(new GuestRam(id, ram, memory, hypervisor), config.guestLevels(),
+                        config.pcids());
+                vms.add(new VirtualMachine(id, kernel, ept, config.mode()));
+            }
+        }
+        this.performer = new ActionPerformer(config, memory, mmu, hypervisor, counters);
+    }
+
+    public MachineConfig config() {
+        return config;
+    }
+
+    /** Live counters (the walk command reads them after a counting run). */
+    public Counters counters() {
+        return counters;
+    }
+
+    /** Live host memory, for setup and the walk command's figures. */
+    public HostMemory memory() {
+        return memory;
+    }
+
+    /** The VM numbers: {0} natively, {1..n} otherwise. */
+    public List<Integer> vmIds() {
+        return vms.stream().map(VirtualMachine::id).toList();
+    }
+
+    /** Setup: creates a process in a VM and returns its number. */
+    public int createProcess(int vm) {
+        return vm(vm).kernel().createProcess().pid();
+    }
+
+    /**
+     * Setup: the guest kernel maps a new page at {@code gva}. Unless demand paging is on, the
+     * hypervisor backs it at once.
+     *
+     * @return the guest-physical address of the page
+     */
+    public long mapPage(int vm, int pid, long gva, PageSize size, long flags) {
+        VirtualMachine v = vm(vm);
+        long gpa = v.kernel().map(pid, gva, size, flags);
+        if (!config.demandPaging() && v.ept() != null) {
+            for (long off = 0; off < size.bytes(); off += config.hostPage().bytes()) {
+                hypervisor.back(vm, gpa + off, FrameUse.DATA, EventSink.COUNTING);
+            }
+        }
+        return gpa;
+    }
+
+    /** Setup: maps {@code gva} to an existing guest-physical page. */
+    public void mapPageTo(int vm, int pid, long gva, long gpa, PageSize size, long flags) {
+        vm(vm).kernel().mapTo(pid, gva, gpa, size, flags);
+    }
+
+    /** Setup: backs the host page holding {@code gpa}, as if already touched. */
+    public long backGuestPhysical(int vm, long gpa) {
+        VirtualMachine v = vm(vm);
+        if (v.ept() == null) {
+            return gpa;
+        }
+        return hypervisor.back(vm, gpa, FrameUse.DATA, EventSink.COUNTING);
+    }
+
+    /** Setup: stores a word at a guest-physical address (page contents of the initial state). */
+    public void writeGuestPhysical(int vm, long gpa, long value) {
+        vm(vm).kernel().physical().writeEntry(gpa & ~7L, value);
+    }
+
+    /** Setup: the process CR3 points at when the first step runs. */
+    public void setCurrentProcess(int vm, int pid) {
+        vm(vm).kernel().switchTo(pid);
+    }
+
+    /** Performs one action, recording its events, and returns them with a snapshot. */
+    public StepResult step(Action action) {
+        EventSink.Recorder recorder = EventSink.recorder();
+        action.accept(performer.with(vm(vmOf(action)), recorder));
+        steps++;
+        return new StepResult(recorder.events(), snapshot());
+    }
+
+    /** Performs one action in counting mode: counters only, no events, no snapshot. */
+    public void run(Action action) {
+        action.accept(performer.with(vm(vmOf(action)), EventSink.COUNTING));
+        steps++;
+    }
+
+    /** The workload fast path: one access in counting mode, allocating nothing per reference. */
+    public void access(int vm, long gva, AccessKind kind, Privilege privilege) {
+        performer.access(vm(vm), gva, kind, privilege, 0, EventSink.COUNTING);
+        steps++;
+    }
+
+    /** An immutable picture of the machine now; later steps do not change it. */
+    public MachineSnapshot snapshot() {
+        var image = memory.freeze();
+        epoch.advance();
+        return new MachineSnapshot(steps, config, image, vms.stream().map(VirtualMachine::image).toList(),
+                counters.snapshot(performer.memoryFigures()), mmu.images());
+    }
+
+    private VirtualMachine vm(int id) {
+        for (VirtualMachine v : vms) {
+            if (v.id() == id) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException(config.mode() == PagingMode.NATIVE
+                ? "a native machine has only VM 0, not VM " + id
+                : "no VM " + id + " (VMs are numbered 1.." + vms.size() + ")");
+    }
+
+    private static int vmOf(Action action) {
+        return action.accept(new VmOfAction());
+    }
+}

@@ -1,0 +1,28 @@
+package org.memvirt.engine;
+
+import java.util.List;
+
+import org.memvirt.engine.event.CounterSnapshot;
+import org.memvirt.engine.memory.MemoryImage;
+import org.memvirt.engine.mmu.Mmu;
+
+/**
+ * The whole machine after one step, immutable. Host memory is shared with neighbouring steps
+ * wherever it did not change, so keeping every step's snapshot is cheap.
+ *
+ * @param step     how many steps led here (0 = the initial state)
+ * @param config   the machine's configuration
+ * @param memory   host memory: frames, owners, contents
+ * @param vms      each VM (or VM 0 natively)
+ * @param counters the counters
+ * @param caches   TLB, walk cache, nested TLB contents
+ */
+public record MachineSnapshot(int step, MachineConfig config, MemoryImage memory, List<VmImage> vms,
+                              CounterSnapshot counters, Mmu.CacheImages caches) {
+
+    /** A VM by number. */
+    public VmImage vm(int id) {
+        return vms.stream().filter(v -> v.id() == id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no VM " + id));
+    }
+}

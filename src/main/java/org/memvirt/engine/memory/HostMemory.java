@@ -1,0 +1,164 @@
+package org.memvirt.engine.memory;
+
+/**
+ * The host's physical memory: frames of real bytes, each with an owner and a use. Frames are
+ * handed out at seeded pseudo-random places, as a real host's free lists scatter a VM's memory,
+ * so the frame map looks like a real one and a lesson replays identically.
+ */
+public final class HostMemory implements MemoryReader {
+    /** Shift from a byte address to a 4 KiB frame number. */
+    public static final int PAGE_SHIFT = 12;
+    private static final Page ZERO = Page.zero(0);
+
+    private final Epoch epoch;
+    private final CowVector<Frame> frames;
+    private final CowVector<Page> pages;
+    private final Page[] live;
+    private int used;
+    private long rng;
+
+    /** A memory of {@code frameCount} free frames; {@code seed} decides where allocations land. */
+    public HostMemory(Epoch epoch, int frameCount, long seed) {
+        if (frameCount < 16) {
+            throw new IllegalArgumentException("host memory needs at least 16 frames, not " + frameCount);
+        }
+        this.epoch = epoch;
+        this.frames = new CowVector<>(epoch, frameCount);
+        this.pages = new CowVector<>(epoch, frameCount);
+        this.live = new Page[frameCount];
+        this.rng = seed ^ 0x9E3779B97F4A7C15L;
+    }
+
+    /** The frame that holds a byte address. */
+    public static int frameOf(long address) {
+        return (int) (address >>> PAGE_SHIFT);
+    }
+
+    /** The byte address where a frame starts. */
+    public static long addressOf(int pfn) {
+        return ((long) pfn) << PAGE_SHIFT;
+    }
+
+    @Override
+    public int frameCount() {
+        return live.length;
+    }
+
+    @Override
+    public int usedFrames() {
+        return used;
+    }
+
+    @Override
+    public Frame frame(int pfn) {
+        Frame f = frames.get(pfn);
+        return f == null ? Frame.FREE : f;
+    }
+
+    @Override
+    public Page page(int pfn) {
+        Page p = live[pfn];
+        return p == null ? ZERO : p;
+    }
+
+    @Override
+    public long readWord(long hpa) {
+        Page p = live[(int) (hpa >>> PAGE_SHIFT)];
+        return p == null ? 0 : p.word((int) ((hpa & 0xFFF) >>> 3));
+    }
+
+    /** Stores a 64-bit word at an 8-byte aligned host physical address. */
+    public void writeWord(long hpa, long value) {
+        int pfn = frameOf(hpa);
+        Page p = live[pfn];
+        if (p == null) {
+            if (value == 0) {
+                return;
+            }
+            p = Page.zero(epoch.current());
+        }
+        setPage(pfn, p.withWord(epoch.current(), (int) ((hpa & 0xFFF) >>> 3), value));
+    }
+
+    /** Replaces a frame's whole contents (a copy-on-write break, a swap-in). */
+    public void setPage(int pfn, Page page) {
+        if (live[pfn] != page) {
+            live[pfn] = page;
+            pages.set(pfn, page);
+        }
+    }
+
+    /** Allocates one free frame for {@code use} by {@code vm}; its contents are zero. */
+    public int allocate(FrameUse use, int vm) {
+        return allocateAligned(1, use, vm);
+    }
+
+    /**
+     * Allocates {@code count} contiguous free frames starting at a multiple of {@code count}
+     * (a power of two): what a 2 MiB or 1 GiB host page needs.
+     *
+     * @throws OutOfHostMemory when no such run of frames is free
+     */
+    public int allocateAligned(int count, FrameUse use, int vm) {
+        if (Integer.bitCount(count) != 1) {
+            throw new IllegalArgumentException("frame count must be a power of two: " + count);
+        }
+        int slots = frameCount() / count;
+        if (slots == 0 || freeFrames() < count) {
+            throw new OutOfHostMemory(count, freeFrames());
+        }
+        int start = (int) Long.remainderUnsigned(nextRandom(), slots);
+        for (int probe = 0; probe < slots; probe++) {
+            int base = ((start + probe) % slots) * count;
+            if (runIsFree(base, count)) {
+                Frame owner = new Frame(use, vm, 1);
+                for (int pfn = base; pfn < base + count; pfn++) {
+                    frames.set(pfn, owner);
+                    setPage(pfn, null);
+                }
+                used += count;
+                return base;
+            }
+        }
+        throw new OutOfHostMemory(count, freeFrames());
+    }
+
+    /** Changes the recorded owner, use or reference count of an allocated frame. */
+    public void setFrame(int pfn, Frame frame) {
+        if (frame(pfn).isFree() || frame.isFree()) {
+            throw new IllegalStateException("setFrame is for allocated frames; use allocate/free");
+        }
+        frames.set(pfn, frame);
+    }
+
+    /** Returns a frame to the free pool; its contents are dropped. */
+    public void free(int pfn) {
+        if (frame(pfn).isFree()) {
+            throw new IllegalStateException("frame " + pfn + " is already free");
+        }
+        frames.set(pfn, null);
+        setPage(pfn, null);
+        used--;
+    }
+
+    /** Freezes the current contents into an immutable image. */
+    public MemoryImage freeze() {
+        return new MemoryImage(frames.freeze(), pages.freeze(), used);
+    }
+
+    private boolean runIsFree(int base, int count) {
+        for (int pfn = base; pfn < base + count; pfn++) {
+            if (frames.get(pfn) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long nextRandom() {
+        long z = (rng += 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
