@@ -11,6 +11,7 @@ final class VirtualMachine {
     private final GuestKernel kernel;
     private final Ept ept;
     private final PagingMode mode;
+    private CpuContext context;
 
     VirtualMachine(int id, GuestKernel kernel, Ept ept, PagingMode mode) {
         this.id = id;
@@ -32,11 +33,14 @@ final class VirtualMachine {
         return ept;
     }
 
-    /** The registers the MMU uses for this VM's current process. */
+    /** The registers the MMU uses for this VM's current process (rebuilt only after a CR3 change). */
     CpuContext context() {
         var p = kernel.current();
-        return new CpuContext(id, id, p.pcid(), p.root(), kernel.levels(), mode,
-                ept == null ? 0 : ept.root(), ept == null ? 4 : ept.levels(), ept != null && ept.accessDirty());
+        if (context == null || context.root() != p.root() || context.pcid() != p.pcid()) {
+            context = new CpuContext(id, id, p.pcid(), p.root(), kernel.levels(), mode,
+                    ept == null ? 0 : ept.root(), ept == null ? 4 : ept.levels(), ept != null && ept.accessDirty());
+        }
+        return context;
     }
 
     VmImage image() {

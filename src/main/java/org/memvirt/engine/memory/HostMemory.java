@@ -9,6 +9,7 @@ public final class HostMemory implements MemoryReader {
     /** Shift from a byte address to a 4 KiB frame number. */
     public static final int PAGE_SHIFT = 12;
     private static final Page ZERO = Page.zero(0);
+    private static final int SMALL_BLOCK_FRAMES = 512;
 
     private final Epoch epoch;
     private final CowVector<Frame> frames;
@@ -16,6 +17,7 @@ public final class HostMemory implements MemoryReader {
     private final Page[] live;
     private int used;
     private long rng;
+    private int smallBlock = -1;
 
     /** A memory of {@code frameCount} free frames; {@code seed} decides where allocations land. */
     public HostMemory(Epoch epoch, int frameCount, long seed) {
@@ -88,9 +90,36 @@ public final class HostMemory implements MemoryReader {
         }
     }
 
-    /** Allocates one free frame for {@code use} by {@code vm}; its contents are zero. */
+    /**
+     * Allocates one free frame for {@code use} by {@code vm}; its contents are zero. Like a buddy
+     * allocator, single frames come from one 2 MiB block at a time (at a random place inside it),
+     * so scattered small allocations do not break up the aligned runs large pages need.
+     */
     public int allocate(FrameUse use, int vm) {
-        return allocateAligned(1, use, vm);
+        int blockFrames = Math.min(SMALL_BLOCK_FRAMES, frameCount());
+        int blocks = frameCount() / blockFrames;
+        if (freeFrames() < 1) {
+            throw new OutOfHostMemory(1, 0);
+        }
+        if (smallBlock < 0) {
+            smallBlock = (int) Long.remainderUnsigned(nextRandom(), blocks);
+        }
+        for (int probe = 0; probe < blocks; probe++) {
+            int block = (smallBlock + probe) % blocks;
+            int base = block * blockFrames;
+            int start = (int) Long.remainderUnsigned(nextRandom(), blockFrames);
+            for (int i = 0; i < blockFrames; i++) {
+                int pfn = base + (start + i) % blockFrames;
+                if (frames.get(pfn) == null) {
+                    smallBlock = block;
+                    frames.set(pfn, new Frame(use, vm, 1));
+                    setPage(pfn, null);
+                    used++;
+                    return pfn;
+                }
+            }
+        }
+        throw new OutOfHostMemory(1, freeFrames());
     }
 
     /**

@@ -70,7 +70,7 @@ public final class EptEntry {
      */
     public static String misconfiguration(long e, int level, boolean executeOnlySupported, int maxPhyAddr) {
         int rwx = rwx(e);
-        if (rwx == 0) {
+        if (rwx == 0 || isWellFormed(e, level, maxPhyAddr)) {
             return null;
         }
         if ((rwx & 1) == 0 && (rwx & 2) != 0) {
@@ -100,6 +100,17 @@ public final class EptEntry {
             }
         }
         return null;
+    }
+
+    /** The common case, checked first: readable, no reserved bit, write-back (leaf) or clean (table). */
+    private static boolean isWellFormed(long e, int level, int maxPhyAddr) {
+        if ((e & R) == 0 || (e & ADDRESS_MASK & -(1L << maxPhyAddr)) != 0) {
+            return false;
+        }
+        if (level == 1) {
+            return memoryType(e) == MEMTYPE_WB;
+        }
+        return (e & (LARGE | MEMTYPE_MASK | IGNORE_PAT)) == 0;
     }
 
     /** RWX as three letters, e.g. "R-X" or "-W-". */
