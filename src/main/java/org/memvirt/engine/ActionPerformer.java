@@ -19,7 +19,6 @@ import org.memvirt.engine.mmu.Privilege;
 import org.memvirt.engine.mmu.WalkOutcome;
 import org.memvirt.engine.paging.Levels;
 import org.memvirt.engine.paging.Mapping;
-import org.memvirt.engine.paging.PageSize;
 import org.memvirt.engine.vmm.ExitResolution;
 import org.memvirt.engine.vmm.Hypervisor;
 
@@ -210,9 +209,5 @@ final class ActionPerformer {
             mmu.flushEpt(vm.id());
             return null;
         }
-    }
-
-    static PageSize sizeOfShift(int shift) {
-        return PageSize.ofLeafLevel((shift - 12) / 9 + 1);
     }
 }

@@ -37,7 +37,7 @@ public final class Machine {
     public Machine(MachineConfig config) {
         this.config = config;
         this.memory = new HostMemory(epoch, config.hostFrames(), config.seed());
-        this.mmu = new Mmu(memory, config.mmu(), counters);
+        this.mmu = new Mmu(memory, config.mmu(), counters, epoch);
         this.hypervisor = new Hypervisor(memory);
         if (config.mode() == PagingMode.NATIVE) {
             vms.add(new VirtualMachine(0, new GuestKernel(new NativeRam(memory), config.guestLevels(), config.pcids()),

@@ -5,6 +5,7 @@ import org.memvirt.engine.event.Counters;
 import org.memvirt.engine.event.EventSink;
 import org.memvirt.engine.event.LookupOutcome;
 import org.memvirt.engine.event.TlbLookup;
+import org.memvirt.engine.memory.Epoch;
 import org.memvirt.engine.memory.HostMemory;
 
 /**
@@ -23,13 +24,13 @@ public final class Mmu {
     private final PageWalker walker;
     private final WalkTrace trace;
 
-    /** An MMU over {@code memory} that reports into {@code counters}. */
-    public Mmu(HostMemory memory, MmuConfig config, Counters counters) {
+    /** An MMU over {@code memory} that reports into {@code counters}; cache snapshots share {@code epoch}. */
+    public Mmu(HostMemory memory, MmuConfig config, Counters counters, Epoch epoch) {
         this.config = config;
         this.counters = counters;
-        this.tlb = new TranslationCache(config.tlbEntries(), config.tlbWays());
-        this.walkCache = new TranslationCache(config.walkCacheEntries(), config.walkCacheEntries());
-        this.nestedTlb = new TranslationCache(config.nestedTlbEntries(), 4);
+        this.tlb = new TranslationCache(epoch, config.tlbEntries(), config.tlbWays());
+        this.walkCache = new TranslationCache(epoch, config.walkCacheEntries(), config.walkCacheEntries());
+        this.nestedTlb = new TranslationCache(epoch, config.nestedTlbEntries(), 4);
         this.walker = new PageWalker(memory, config, walkCache, new EptWalker(memory, config, nestedTlb));
         this.trace = new WalkTrace(counters);
     }
@@ -112,9 +113,9 @@ public final class Mmu {
         flushVm(vpid);
     }
 
-    /** Copies of the three caches, for a snapshot. */
+    /** The three caches as they are now, for a snapshot (shares structure with earlier ones). */
     public CacheImages images() {
-        return new CacheImages(tlb.copy(), walkCache.copy(), nestedTlb.copy());
+        return new CacheImages(tlb.freeze(), walkCache.freeze(), nestedTlb.freeze());
     }
 
     /**
@@ -130,12 +131,13 @@ public final class Mmu {
     }
 
     /**
-     * Frozen copies of the caches at one step.
+     * The caches at one step.
      *
      * @param tlb       the TLB
      * @param walkCache the page-walk cache
      * @param nestedTlb the nested TLB
      */
-    public record CacheImages(TranslationCache tlb, TranslationCache walkCache, TranslationCache nestedTlb) {
+    public record CacheImages(TranslationCache.Image tlb, TranslationCache.Image walkCache,
+                              TranslationCache.Image nestedTlb) {
     }
 }

@@ -3,6 +3,9 @@ package org.memvirt.engine.mmu;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.memvirt.engine.memory.CowVector;
+import org.memvirt.engine.memory.Epoch;
+
 /**
  * A set-associative, least-recently-used cache of translations, the shape shared by the TLB, the
  * nested TLB and the page-walk cache. An entry covers an aligned range of {@code 2^shift} bytes
@@ -19,10 +22,11 @@ public final class TranslationCache {
     private final long[] extras;
     private final long[] attrs;
     private final long[] stamps;
+    private final CowVector<CachedTranslation> image;
     private long clock;
 
-    /** A cache of {@code entries} entries in sets of {@code ways}. */
-    public TranslationCache(int entries, int ways) {
+    /** A cache of {@code entries} entries in sets of {@code ways}; snapshots share {@code epoch}. */
+    public TranslationCache(Epoch epoch, int entries, int ways) {
         if (entries <= 0 || ways <= 0 || entries % ways != 0) {
             throw new IllegalArgumentException(
                     "cache needs a positive number of entries divisible by its ways: " + entries + "/" + ways);
@@ -36,19 +40,7 @@ public final class TranslationCache {
         this.extras = new long[entries];
         this.attrs = new long[entries];
         this.stamps = new long[entries];
-    }
-
-    private TranslationCache(TranslationCache other) {
-        this.sets = other.sets;
-        this.ways = other.ways;
-        this.tags = other.tags.clone();
-        this.bases = other.bases.clone();
-        this.shifts = other.shifts.clone();
-        this.targets = other.targets.clone();
-        this.extras = other.extras.clone();
-        this.attrs = other.attrs.clone();
-        this.stamps = other.stamps.clone();
-        this.clock = other.clock;
+        this.image = new CowVector<>(epoch, entries);
     }
 
     /** Total entries. */
@@ -97,6 +89,7 @@ public final class TranslationCache {
         extras[victim] = extra;
         attrs[victim] = attributes;
         stamps[victim] = ++clock;
+        image.set(victim, new CachedTranslation(tag, base, shift, target, extra, attributes));
     }
 
     public long target(int slot) {
@@ -114,6 +107,8 @@ public final class TranslationCache {
     /** Updates the attribute bits of a slot (the TLB records that a page became dirty). */
     public void setAttributes(int slot, long attributes) {
         attrs[slot] = attributes;
+        image.set(slot, new CachedTranslation(tags[slot], bases[slot], shifts[slot], targets[slot], extras[slot],
+                attributes));
     }
 
     /** Drops every entry of {@code tag} whose range covers {@code address} (INVLPG). */
@@ -122,7 +117,7 @@ public final class TranslationCache {
         for (int slot = 0; slot < tags.length; slot++) {
             if (shifts[slot] != 0 && tags[slot] == tag
                     && bases[slot] == (address & ~((1L << shifts[slot]) - 1))) {
-                shifts[slot] = 0;
+                drop(slot);
                 dropped++;
             }
         }
@@ -134,7 +129,7 @@ public final class TranslationCache {
         int dropped = 0;
         for (int slot = 0; slot < tags.length; slot++) {
             if (shifts[slot] != 0 && (tags[slot] & tagMask) == tag) {
-                shifts[slot] = 0;
+                drop(slot);
                 dropped++;
             }
         }
@@ -143,25 +138,21 @@ public final class TranslationCache {
 
     /** Drops everything. */
     public void invalidateAll() {
-        java.util.Arrays.fill(shifts, 0);
-    }
-
-    /** A copy for a snapshot. */
-    public TranslationCache copy() {
-        return new TranslationCache(this);
-    }
-
-    /** The valid entries, most recently used first, for the views. */
-    public List<CachedTranslation> entries() {
-        List<CachedTranslation> list = new ArrayList<>();
         for (int slot = 0; slot < tags.length; slot++) {
             if (shifts[slot] != 0) {
-                list.add(new CachedTranslation(tags[slot], bases[slot], shifts[slot], targets[slot], extras[slot],
-                        attrs[slot], stamps[slot]));
+                drop(slot);
             }
         }
-        list.sort((a, b) -> Long.compare(b.lastUse(), a.lastUse()));
-        return list;
+    }
+
+    /** The valid entries as they are now; later changes do not show through it. */
+    public Image freeze() {
+        return new Image(image.freeze());
+    }
+
+    private void drop(int slot) {
+        shifts[slot] = 0;
+        image.set(slot, null);
     }
 
     private int setOf(long tag, long base, int shift) {
@@ -179,9 +170,33 @@ public final class TranslationCache {
      * @param target     the translated base address
      * @param extra      a second address (the GPA behind a TLB entry)
      * @param attributes permission bits
-     * @param lastUse    when it was last used (larger is more recent)
      */
-    public record CachedTranslation(long tag, long base, int shift, long target, long extra, long attributes,
-                                    long lastUse) {
+    public record CachedTranslation(long tag, long base, int shift, long target, long extra, long attributes) {
+    }
+
+    /** The contents of a cache at one step: immutable, shares structure with other steps. */
+    public static final class Image {
+        private final CowVector.Frozen<CachedTranslation> slots;
+
+        private Image(CowVector.Frozen<CachedTranslation> slots) {
+            this.slots = slots;
+        }
+
+        /** Total entries the cache has room for. */
+        public int capacity() {
+            return slots.size();
+        }
+
+        /** The valid entries, in slot order. */
+        public List<CachedTranslation> entries() {
+            List<CachedTranslation> list = new ArrayList<>();
+            for (int i = 0; i < slots.size(); i++) {
+                CachedTranslation t = slots.get(i);
+                if (t != null) {
+                    list.add(t);
+                }
+            }
+            return list;
+        }
     }
 }
