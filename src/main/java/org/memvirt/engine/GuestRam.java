@@ -19,6 +19,7 @@ final class GuestRam implements GuestPhysical {
     private final HostMemory memory;
     private final Hypervisor hypervisor;
     private long next = FIRST_USABLE;
+    private StoreTrap trap = StoreTrap.NONE;
 
     GuestRam(int vm, long ramBytes, HostMemory memory, Hypervisor hypervisor) {
         this.vm = vm;
@@ -33,8 +34,16 @@ final class GuestRam implements GuestPhysical {
         return hpa < 0 ? 0 : memory.readWord(hpa);
     }
 
+    /** Routes the kernel's stores through {@code storeTrap} first (write-protected guest tables). */
+    void setStoreTrap(StoreTrap storeTrap) {
+        this.trap = storeTrap;
+    }
+
     @Override
     public void writeEntry(long gpa, long value) {
+        if (trap.trap(gpa, value)) {
+            return;
+        }
         long hpa = hypervisor.back(vm, gpa, FrameUse.DATA, EventSink.COUNTING);
         memory.writeWord(hpa, value);
     }

@@ -15,6 +15,7 @@ import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.engine.mmu.Privilege;
 import org.memvirt.engine.paging.PageSize;
 import org.memvirt.engine.vmm.Hypervisor;
+import org.memvirt.engine.vmm.ShadowPager;
 
 /**
  * The emulated computer: host memory, one CPU's MMU, the hypervisor and its VMs (or, natively,
@@ -39,20 +40,29 @@ public final class Machine {
         this.memory = new HostMemory(epoch, config.hostFrames(), config.seed());
         this.mmu = new Mmu(memory, config.mmu(), counters, epoch);
         this.hypervisor = new Hypervisor(memory);
+        this.performer = new ActionPerformer(config, memory, mmu, hypervisor, counters);
         if (config.mode() == PagingMode.NATIVE) {
             vms.add(new VirtualMachine(0, new GuestKernel(new NativeRam(memory), config.guestLevels(), config.pcids()),
-                    null, PagingMode.NATIVE));
+                    null, PagingMode.NATIVE, null));
         } else {
             for (int i = 0; i < config.vmRamBytes().size(); i++) {
                 int id = i + 1;
                 long ram = config.vmRamBytes().get(i);
                 var ept = hypervisor.createEpt(id, config.hostLevels(), config.hostPage(), config.eptAccessDirty(), ram);
-                var kernel = new GuestKernel(new GuestRam(id, ram, memory, hypervisor), config.guestLevels(),
-                        config.pcids());
-                vms.add(new VirtualMachine(id, kernel, ept, config.mode()));
+                var guestRam = new GuestRam(id, ram, memory, hypervisor);
+                var kernel = new GuestKernel(guestRam, config.guestLevels(), config.mode() != PagingMode.SHADOW
+                        && config.pcids());
+                ShadowPager shadow = config.mode() == PagingMode.SHADOW
+                        ? new ShadowPager(id, memory, hypervisor, config.shadow(), config.guestLevels(),
+                                () -> mmu.flushVm(id))
+                        : null;
+                VirtualMachine vm = new VirtualMachine(id, kernel, ept, config.mode(), shadow);
+                if (shadow != null) {
+                    guestRam.setStoreTrap((gpa, value) -> performer.trapGuestStore(vm, gpa, value));
+                }
+                vms.add(vm);
             }
         }
-        this.performer = new ActionPerformer(config, memory, mmu, hypervisor, counters);
     }
 
     public MachineConfig config() {
@@ -138,6 +148,16 @@ public final class Machine {
     public void access(int vm, long gva, AccessKind kind, Privilege privilege) {
         performer.access(vm(vm), gva, kind, privilege, 0, EventSink.COUNTING);
         steps++;
+    }
+
+    /**
+     * Checks shadow paging's invariant for a VM: every present shadow entry composes the current
+     * guest entry with the host mapping (unless out of sync), and every shadowed guest table is
+     * write-protected. Returns what is wrong (empty when all holds, and always empty without shadow paging).
+     */
+    public List<String> shadowInvariantViolations(int vm) {
+        ShadowPager shadow = vm(vm).shadow();
+        return shadow == null ? List.of() : shadow.checkInvariant();
     }
 
     /** An immutable picture of the machine now; later steps do not change it. */

@@ -6,6 +6,7 @@ import org.memvirt.engine.mmu.MmuConfig;
 import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.engine.paging.Levels;
 import org.memvirt.engine.paging.PageSize;
+import org.memvirt.engine.vmm.ShadowPolicy;
 
 /**
  * Everything that fixes a machine before its first step. The same configuration (seed
@@ -22,14 +23,24 @@ import org.memvirt.engine.paging.PageSize;
  * @param hostFrames     4 KiB frames of host memory
  * @param seed           decides where frames are allocated
  * @param vmRamBytes     guest RAM of each VM (VM 1, 2, ...); ignored natively
+ * @param shadow         the hypervisor's shadow-paging policy (shadow mode only)
  */
 public record MachineConfig(PagingMode mode, int guestLevels, int hostLevels, PageSize hostPage, MmuConfig mmu,
                             boolean eptAccessDirty, boolean demandPaging, boolean pcids, int hostFrames, long seed,
-                            List<Long> vmRamBytes) {
+                            List<Long> vmRamBytes, ShadowPolicy shadow) {
     /** The most host memory a machine may have: 16 GiB (frames are tracked one by one). */
     public static final int MAX_HOST_FRAMES = 1 << 22;
 
+    /** A configuration with KVM's default shadow policy. */
+    public MachineConfig(PagingMode mode, int guestLevels, int hostLevels, PageSize hostPage, MmuConfig mmu,
+                         boolean eptAccessDirty, boolean demandPaging, boolean pcids, int hostFrames, long seed,
+                         List<Long> vmRamBytes) {
+        this(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids, hostFrames, seed,
+                vmRamBytes, ShadowPolicy.kvm());
+    }
+
     public MachineConfig {
+        java.util.Objects.requireNonNull(shadow, "shadow policy");
         Levels.checkLevels(guestLevels, "guest");
         Levels.checkLevels(hostLevels, "host");
         if (hostFrames < 64 || hostFrames > MAX_HOST_FRAMES) {
@@ -56,51 +67,56 @@ public record MachineConfig(PagingMode mode, int guestLevels, int hostLevels, Pa
 
     public MachineConfig withMode(PagingMode m) {
         return new MachineConfig(m, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, vmRamBytes);
+                hostFrames, seed, vmRamBytes, shadow);
     }
 
     public MachineConfig withLevels(int guest, int host) {
         return new MachineConfig(mode, guest, host, hostPage, mmu, eptAccessDirty, demandPaging, pcids, hostFrames,
-                seed, vmRamBytes);
+                seed, vmRamBytes, shadow);
     }
 
     public MachineConfig withHostPage(PageSize size) {
         return new MachineConfig(mode, guestLevels, hostLevels, size, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, vmRamBytes);
+                hostFrames, seed, vmRamBytes, shadow);
     }
 
     public MachineConfig withMmu(MmuConfig m) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, m, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, vmRamBytes);
+                hostFrames, seed, vmRamBytes, shadow);
     }
 
     public MachineConfig withEptAccessDirty(boolean on) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, on, demandPaging, pcids, hostFrames,
-                seed, vmRamBytes);
+                seed, vmRamBytes, shadow);
     }
 
     public MachineConfig withDemandPaging(boolean on) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, on, pcids, hostFrames,
-                seed, vmRamBytes);
+                seed, vmRamBytes, shadow);
     }
 
     public MachineConfig withPcids(boolean on) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, on,
-                hostFrames, seed, vmRamBytes);
+                hostFrames, seed, vmRamBytes, shadow);
     }
 
     public MachineConfig withHostFrames(int frames) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                frames, seed, vmRamBytes);
+                frames, seed, vmRamBytes, shadow);
     }
 
     public MachineConfig withSeed(long s) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, s, vmRamBytes);
+                hostFrames, s, vmRamBytes, shadow);
+    }
+
+    public MachineConfig withShadow(ShadowPolicy policy) {
+        return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
+                hostFrames, seed, vmRamBytes, policy);
     }
 
     public MachineConfig withVmRam(List<Long> ram) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, ram);
+                hostFrames, seed, ram, shadow);
     }
 }

@@ -4,6 +4,7 @@ import org.memvirt.engine.guest.GuestKernel;
 import org.memvirt.engine.mmu.CpuContext;
 import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.engine.vmm.Ept;
+import org.memvirt.engine.vmm.ShadowPager;
 
 /** A VM's live state: its guest kernel and, under nested paging, its EPT (VM 0 is the bare machine). */
 final class VirtualMachine {
@@ -11,13 +12,20 @@ final class VirtualMachine {
     private final GuestKernel kernel;
     private final Ept ept;
     private final PagingMode mode;
+    private final ShadowPager shadow;
     private CpuContext context;
 
-    VirtualMachine(int id, GuestKernel kernel, Ept ept, PagingMode mode) {
+    VirtualMachine(int id, GuestKernel kernel, Ept ept, PagingMode mode, ShadowPager shadow) {
         this.id = id;
         this.kernel = kernel;
         this.ept = ept;
         this.mode = mode;
+        this.shadow = shadow;
+    }
+
+    /** The shadow pager, or null unless the machine uses shadow paging. */
+    ShadowPager shadow() {
+        return shadow;
     }
 
     int id() {
@@ -36,15 +44,19 @@ final class VirtualMachine {
     /** The registers the MMU uses for this VM's current process (rebuilt only after a CR3 change). */
     CpuContext context() {
         var p = kernel.current();
-        if (context == null || context.root() != p.root() || context.pcid() != p.pcid()) {
-            context = new CpuContext(id, id, p.pcid(), p.root(), kernel.levels(), mode,
+        long root = shadow == null ? p.root() : shadow.currentRoot();
+        if (context == null || context.root() != root || context.pcid() != p.pcid()) {
+            context = new CpuContext(id, id, p.pcid(), root, kernel.levels(), mode,
                     ept == null ? 0 : ept.root(), ept == null ? 4 : ept.levels(), ept != null && ept.accessDirty());
         }
         return context;
     }
 
     VmImage image() {
-        return new VmImage(id, kernel.processes(), kernel.current().pid(), ept == null ? -1 : ept.root(),
-                ept == null ? -1 : ept.eptp(), kernel.physical().ramBytes());
+        boolean nested = mode == PagingMode.NESTED;
+        return new VmImage(id, kernel.processes(), kernel.current().pid(), nested ? ept.root() : -1,
+                nested ? ept.eptp() : -1, kernel.physical().ramBytes(),
+                shadow == null ? java.util.Map.of() : shadow.roots(),
+                shadow == null ? java.util.Set.of() : shadow.writeProtectedGfns());
     }
 }

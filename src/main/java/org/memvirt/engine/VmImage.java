@@ -1,6 +1,8 @@
 package org.memvirt.engine;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.memvirt.engine.guest.GuestProcess;
 
@@ -13,9 +15,17 @@ import org.memvirt.engine.guest.GuestProcess;
  * @param eptRoot    host address of the EPT root, or -1 without EPT
  * @param eptp       the EPT pointer as the VMCS holds it, or -1
  * @param ramBytes   guest RAM
+ * @param shadowRoots under shadow paging: guest CR3 (GPA) to shadow root (HPA) of each cached root
+ * @param writeProtectedGfns under shadow paging: guest frames write-protected because a shadow
+ *                           mirrors them
  */
 public record VmImage(int id, List<GuestProcess> processes, int currentPid, long eptRoot, long eptp,
-                      long ramBytes) {
+                      long ramBytes, Map<Long, Long> shadowRoots, Set<Long> writeProtectedGfns) {
+    public VmImage {
+        processes = List.copyOf(processes);
+        shadowRoots = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shadowRoots));
+        writeProtectedGfns = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(writeProtectedGfns));
+    }
 
     /** The current process's top-level table (what CR3 holds). */
     public long cr3() {

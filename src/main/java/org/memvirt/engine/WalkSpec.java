@@ -42,9 +42,6 @@ public record WalkSpec(PagingMode mode, int guestLevels, int hostLevels, PageSiz
         if (shadowRoots < 1) {
             throw new IllegalArgumentException("--shadow-roots must be at least 1, not " + shadowRoots);
         }
-        if (mode == PagingMode.SHADOW) {
-            throw new IllegalArgumentException("--mode shadow: shadow paging is not in this build yet");
-        }
     }
 
     /**
@@ -54,7 +51,7 @@ public record WalkSpec(PagingMode mode, int guestLevels, int hostLevels, PageSiz
      */
     public int uncachedReferences() {
         int nUsed = guestLevels - (guestPage.leafLevel() - 1);
-        if (mode == PagingMode.NATIVE) {
+        if (mode != PagingMode.NESTED) {
             return nUsed;
         }
         int hostDepth = hostLevels - (hostPage.leafLevel() - 1);

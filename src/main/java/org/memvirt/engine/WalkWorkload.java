@@ -11,6 +11,7 @@ import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.engine.mmu.Privilege;
 import org.memvirt.engine.paging.PageSize;
 import org.memvirt.engine.paging.X86Entry;
+import org.memvirt.engine.vmm.ShadowPolicy;
 
 /**
  * The {@code walk} command's machine and workload: Q processes, each with its own guest tables
@@ -88,6 +89,9 @@ public final class WalkWorkload {
         long frames = spec.mode() == PagingMode.NATIVE
                 ? (ram >> 12) + 1024
                 : hostFramesForVm(spec, tablePages) + 1024;
+        if (spec.mode() == PagingMode.SHADOW) {
+            frames += (long) spec.shadowRoots() * tablePages + 1024;
+        }
         if (frames > MachineConfig.MAX_HOST_FRAMES) {
             throw new IllegalArgumentException(String.format(
                     "%d pages of %s over %s host pages need about %d MiB of host memory; the emulated host has at "
@@ -98,7 +102,7 @@ public final class WalkWorkload {
         int hostFrames = (int) Math.max(16384, Long.highestOneBit(frames - 1) << 1);
         hostFrames = Math.min(hostFrames, MachineConfig.MAX_HOST_FRAMES);
         return new MachineConfig(spec.mode(), spec.guestLevels(), spec.hostLevels(), spec.hostPage(), mmu, false, true,
-                false, hostFrames, spec.seed(), List.of(ram));
+                false, hostFrames, spec.seed(), List.of(ram), ShadowPolicy.kvm().withRoots(spec.shadowRoots()));
     }
 
     /** Host frames a VM needs: a host page per touched data page and per table region, plus EPT tables. */

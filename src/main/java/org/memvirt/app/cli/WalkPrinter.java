@@ -99,6 +99,9 @@ final class WalkPrinter {
         if (s.mode() == PagingMode.NATIVE) {
             return nUsed + " references, one per level";
         }
+        if (s.mode() == PagingMode.SHADOW) {
+            return nUsed + " references: the hardware walks the shadow table only";
+        }
         int d = s.hostLevels() - (s.hostPage().leafLevel() - 1);
         return String.format(Locale.ROOT, "%d guest + (%d+1)x%d host = %d", nUsed, nUsed, d, s.uncachedReferences());
     }

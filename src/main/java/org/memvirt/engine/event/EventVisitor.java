@@ -26,4 +26,6 @@ public interface EventVisitor<R> {
     R visitFrameFree(FrameFree e);
 
     R visitGuestWrite(GuestWrite e);
+
+    R visitShadowSync(ShadowSync e);
 }
