@@ -126,4 +126,32 @@ class WalkCommandTest {
         assertTrue(r.err().contains("at most 16384 MiB"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
+
+    @Test
+    void shadowPagingWalksOnlyTheShadowTableAfterOneHiddenFaultPerPage() throws Exception {
+        JsonNode j = walk("--mode", "shadow", "--pages", "10", "--accesses", "1000", "--tlb", "off", "--json").json();
+        assertEquals(10, j.get("hiddenFaults").asLong());
+        assertEquals(10, j.get("vmExits").get("EXCEPTION_NMI").asLong());
+        assertEquals(0, j.get("guestRefs").asLong());
+        assertEquals(0, j.get("hostRefs").asLong());
+        assertEquals(j.get("walkRefs").asLong(), j.get("shadowRefs").asLong());
+        assertTrue(j.get("walkRefs").asLong() >= 4000 && j.get("walkRefs").asLong() <= 4000 + 10 * 4);
+    }
+
+    @Test
+    void cachingShadowRootsRemovesTheHiddenFaultsThatDroppingThemCosts() throws Exception {
+        String[] common = {"--mode", "shadow", "--pages", "20", "--accesses", "2000", "--processes", "2",
+            "--switch-every", "100", "--json"};
+        JsonNode drop = walk(concat(common, "--shadow-roots", "1")).json();
+        JsonNode cache = walk(concat(common, "--shadow-roots", "4")).json();
+        assertEquals(19, drop.get("vmExits").get("CR_ACCESS").asLong());
+        assertEquals(20 * 20, drop.get("hiddenFaults").asLong(), "every switch rebuilds: 20 pages x 20 runs");
+        assertEquals(2 * 20, cache.get("hiddenFaults").asLong(), "each process's pages fault once");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }
