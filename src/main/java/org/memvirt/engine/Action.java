@@ -111,4 +111,102 @@ public sealed interface Action {
             return visitor.visitWriteEptEntry(this);
         }
     }
+
+    /**
+     * The running process touches {@code pages} consecutive pages from {@code gva}, one access each.
+     *
+     * @param vm    the VM
+     * @param gva   the first page
+     * @param pages how many pages
+     * @param kind  read or write (a write stores the page's index)
+     */
+    record TouchPages(int vm, long gva, int pages, AccessKind kind) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitTouchPages(this);
+        }
+    }
+
+    /**
+     * The host sets a VM's balloon target ({@code num_pages}); the driver inflates or deflates.
+     *
+     * @param vm    the VM
+     * @param pages the target in 4 KiB pages
+     */
+    record SetBalloonTarget(int vm, long pages) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitSetBalloonTarget(this);
+        }
+    }
+
+    /**
+     * The host swaps out pages of a VM behind its back, chosen by the host's swap policy.
+     *
+     * @param vm    the VM
+     * @param pages how many
+     */
+    record HostSwapOut(int vm, int pages) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitHostSwapOut(this);
+        }
+    }
+
+    /**
+     * The guest kernel swaps out pages by its own replacement policy.
+     *
+     * @param vm    the VM
+     * @param pages how many
+     */
+    record GuestSwapOut(int vm, int pages) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitGuestSwapOut(this);
+        }
+    }
+
+    /**
+     * The host's page-sharing scanner runs for a while at its rate limits.
+     *
+     * @param seconds simulated seconds of scanning
+     */
+    record ScanForSharing(double seconds) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitScanForSharing(this);
+        }
+    }
+
+    /** ESX ends an activity-sampling period and starts the next (idle memory tax). */
+    record SampleActivity() implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitSampleActivity(this);
+        }
+    }
+
+    /**
+     * Memory pressure: the host takes frames for itself, then reclaims from the VMs as ESX does.
+     *
+     * @param frames frames the host takes
+     */
+    record HostPressure(int frames) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitHostPressure(this);
+        }
+    }
+
+    /**
+     * The host gives back frames it took under {@link HostPressure}.
+     *
+     * @param frames how many
+     */
+    record HostRelease(int frames) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitHostRelease(this);
+        }
+    }
 }

@@ -19,4 +19,20 @@ public interface ActionVisitor<R> {
     R visitFlushTlb(Action.FlushTlb a);
 
     R visitWriteEptEntry(Action.WriteEptEntry a);
+
+    R visitTouchPages(Action.TouchPages a);
+
+    R visitSetBalloonTarget(Action.SetBalloonTarget a);
+
+    R visitHostSwapOut(Action.HostSwapOut a);
+
+    R visitGuestSwapOut(Action.GuestSwapOut a);
+
+    R visitScanForSharing(Action.ScanForSharing a);
+
+    R visitSampleActivity(Action.SampleActivity a);
+
+    R visitHostPressure(Action.HostPressure a);
+
+    R visitHostRelease(Action.HostRelease a);
 }

@@ -14,6 +14,8 @@ import org.memvirt.engine.mmu.Mmu;
 import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.engine.mmu.Privilege;
 import org.memvirt.engine.paging.PageSize;
+import org.memvirt.engine.reclaim.MemoryState;
+import org.memvirt.engine.reclaim.Reclaimer;
 import org.memvirt.engine.vmm.Hypervisor;
 import org.memvirt.engine.vmm.ShadowPager;
 
@@ -32,6 +34,7 @@ public final class Machine {
     private final Hypervisor hypervisor;
     private final List<VirtualMachine> vms = new ArrayList<>();
     private final ActionPerformer performer;
+    private final Reclaimer reclaimer;
     private int steps;
 
     /** Builds a machine with its VMs and no processes yet. */
@@ -40,7 +43,7 @@ public final class Machine {
         this.memory = new HostMemory(epoch, config.hostFrames(), config.seed());
         this.mmu = new Mmu(memory, config.mmu(), counters, epoch);
         this.hypervisor = new Hypervisor(memory);
-        this.performer = new ActionPerformer(config, memory, mmu, hypervisor, counters);
+        List<GuestRam> rams = new ArrayList<>();
         if (config.mode() == PagingMode.NATIVE) {
             vms.add(new VirtualMachine(0, new GuestKernel(new NativeRam(memory), config.guestLevels(), config.pcids()),
                     null, PagingMode.NATIVE, null));
@@ -49,19 +52,43 @@ public final class Machine {
                 int id = i + 1;
                 long ram = config.vmRamBytes().get(i);
                 var ept = hypervisor.createEpt(id, config.hostLevels(), config.hostPage(), config.eptAccessDirty(), ram);
-                var guestRam = new GuestRam(id, ram, memory, hypervisor);
+                var guestRam = new GuestRam(id, ram, memory, hypervisor, epoch);
+                rams.add(guestRam);
                 var kernel = new GuestKernel(guestRam, config.guestLevels(), config.mode() != PagingMode.SHADOW
                         && config.pcids());
                 ShadowPager shadow = config.mode() == PagingMode.SHADOW
                         ? new ShadowPager(id, memory, hypervisor, config.shadow(), config.guestLevels(),
                                 () -> mmu.flushVm(id))
                         : null;
-                VirtualMachine vm = new VirtualMachine(id, kernel, ept, config.mode(), shadow);
-                if (shadow != null) {
-                    guestRam.setStoreTrap((gpa, value) -> performer.trapGuestStore(vm, gpa, value));
-                }
-                vms.add(vm);
+                vms.add(new VirtualMachine(id, kernel, ept, config.mode(), shadow));
             }
+        }
+        this.reclaimer = config.mode() == PagingMode.NESTED
+                ? new Reclaimer(memory, hypervisor, config.reclaim(), counters, mmu::flushEpt, config.seed())
+                : null;
+        this.performer = new ActionPerformer(config, memory, mmu, hypervisor, reclaimer, counters, vms);
+        AccessPath path = performer.path();
+        for (int i = 0; i < rams.size(); i++) {
+            VirtualMachine vm = vms.get(i);
+            GuestRam guestRam = rams.get(i);
+            guestRam.setStoreTrap((gpa, value) -> path.trapGuestStore(vm, gpa, value));
+            guestRam.setTouch(new GuestTouch() {
+                @Override
+                public long forWrite(long gpa) {
+                    return path.forWrite(vm, gpa);
+                }
+
+                @Override
+                public long peek(long gpa) {
+                    return path.peek(vm, gpa);
+                }
+            });
+            if (reclaimer != null) {
+                vm.kernel().enableReclaim(vm.id(), reclaimer, config.reclaim().deflateOnOom());
+            }
+        }
+        if (reclaimer != null) {
+            reclaimer.setBalloons(id -> vm(id).kernel().balloon());
         }
     }
 
@@ -133,21 +160,31 @@ public final class Machine {
     /** Performs one action, recording its events, and returns them with a snapshot. */
     public StepResult step(Action action) {
         EventSink.Recorder recorder = EventSink.recorder();
-        action.accept(performer.with(vm(vmOf(action)), recorder));
-        steps++;
+        perform(action, recorder);
         return new StepResult(recorder.events(), snapshot());
     }
 
     /** Performs one action in counting mode: counters only, no events, no snapshot. */
     public void run(Action action) {
-        action.accept(performer.with(vm(vmOf(action)), EventSink.COUNTING));
-        steps++;
+        perform(action, EventSink.COUNTING);
     }
 
     /** The workload fast path: one access in counting mode, allocating nothing per reference. */
     public void access(int vm, long gva, AccessKind kind, Privilege privilege) {
-        performer.access(vm(vm), gva, kind, privilege, 0, EventSink.COUNTING);
+        performer.access(vm(vm), gva, kind, privilege);
+        performer.path().beginSetup();
         steps++;
+    }
+
+    private void perform(Action action, EventSink sink) {
+        int id = action.accept(new VmOfAction());
+        VirtualMachine target = id == VmOfAction.HOST ? null : vm(id);
+        try {
+            action.accept(performer.with(target, sink));
+        } finally {
+            performer.path().beginSetup();
+            steps++;
+        }
     }
 
     /**
@@ -160,12 +197,23 @@ public final class Machine {
         return shadow == null ? List.of() : shadow.checkInvariant();
     }
 
+    /** Host frames held back from their pages as idle-memory samples (still owned, not mapped). */
+    public java.util.Collection<Long> heldSamples() {
+        return reclaimer == null ? List.of() : reclaimer.heldSamples().values();
+    }
+
+    /** The VM memory would be taken from first under pressure (lowest ρ), or -1 without reclamation. */
+    public int lowestSharesPerPage() {
+        return reclaimer == null ? -1 : reclaimer.lowestRho();
+    }
+
     /** An immutable picture of the machine now; later steps do not change it. */
     public MachineSnapshot snapshot() {
         var image = memory.freeze();
         epoch.advance();
-        return new MachineSnapshot(steps, config, image, vms.stream().map(VirtualMachine::image).toList(),
-                counters.snapshot(performer.memoryFigures()), mmu.images());
+        return new MachineSnapshot(steps, config, image, vms.stream().map(v -> v.image(reclaimer, memory)).toList(),
+                counters.snapshot(performer.memoryFigures()), mmu.images(),
+                MemoryState.of(memory.freeFrames(), memory.frameCount()));
     }
 
     private VirtualMachine vm(int id) {
@@ -179,7 +227,4 @@ public final class Machine {
                 : "no VM " + id + " (VMs are numbered 1.." + vms.size() + ")");
     }
 
-    private static int vmOf(Action action) {
-        return action.accept(new VmOfAction());
-    }
 }

@@ -6,6 +6,7 @@ import org.memvirt.engine.mmu.MmuConfig;
 import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.engine.paging.Levels;
 import org.memvirt.engine.paging.PageSize;
+import org.memvirt.engine.reclaim.ReclaimConfig;
 import org.memvirt.engine.vmm.ShadowPolicy;
 
 /**
@@ -24,10 +25,11 @@ import org.memvirt.engine.vmm.ShadowPolicy;
  * @param seed           decides where frames are allocated
  * @param vmRamBytes     guest RAM of each VM (VM 1, 2, ...); ignored natively
  * @param shadow         the hypervisor's shadow-paging policy (shadow mode only)
+ * @param reclaim        how the hypervisor reclaims memory (swap, balloon, sharing, idle tax)
  */
 public record MachineConfig(PagingMode mode, int guestLevels, int hostLevels, PageSize hostPage, MmuConfig mmu,
                             boolean eptAccessDirty, boolean demandPaging, boolean pcids, int hostFrames, long seed,
-                            List<Long> vmRamBytes, ShadowPolicy shadow) {
+                            List<Long> vmRamBytes, ShadowPolicy shadow, ReclaimConfig reclaim) {
     /** The most host memory a machine may have: 16 GiB (frames are tracked one by one). */
     public static final int MAX_HOST_FRAMES = 1 << 22;
 
@@ -36,11 +38,20 @@ public record MachineConfig(PagingMode mode, int guestLevels, int hostLevels, Pa
                          boolean eptAccessDirty, boolean demandPaging, boolean pcids, int hostFrames, long seed,
                          List<Long> vmRamBytes) {
         this(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids, hostFrames, seed,
-                vmRamBytes, ShadowPolicy.kvm());
+                vmRamBytes, ShadowPolicy.kvm(), ReclaimConfig.defaults());
+    }
+
+    /** A configuration with the default reclamation settings. */
+    public MachineConfig(PagingMode mode, int guestLevels, int hostLevels, PageSize hostPage, MmuConfig mmu,
+                         boolean eptAccessDirty, boolean demandPaging, boolean pcids, int hostFrames, long seed,
+                         List<Long> vmRamBytes, ShadowPolicy shadow) {
+        this(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids, hostFrames, seed,
+                vmRamBytes, shadow, ReclaimConfig.defaults());
     }
 
     public MachineConfig {
         java.util.Objects.requireNonNull(shadow, "shadow policy");
+        java.util.Objects.requireNonNull(reclaim, "reclaim settings");
         Levels.checkLevels(guestLevels, "guest");
         Levels.checkLevels(hostLevels, "host");
         if (hostFrames < 64 || hostFrames > MAX_HOST_FRAMES) {
@@ -67,56 +78,61 @@ public record MachineConfig(PagingMode mode, int guestLevels, int hostLevels, Pa
 
     public MachineConfig withMode(PagingMode m) {
         return new MachineConfig(m, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, vmRamBytes, shadow);
+                hostFrames, seed, vmRamBytes, shadow, reclaim);
     }
 
     public MachineConfig withLevels(int guest, int host) {
         return new MachineConfig(mode, guest, host, hostPage, mmu, eptAccessDirty, demandPaging, pcids, hostFrames,
-                seed, vmRamBytes, shadow);
+                seed, vmRamBytes, shadow, reclaim);
     }
 
     public MachineConfig withHostPage(PageSize size) {
         return new MachineConfig(mode, guestLevels, hostLevels, size, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, vmRamBytes, shadow);
+                hostFrames, seed, vmRamBytes, shadow, reclaim);
     }
 
     public MachineConfig withMmu(MmuConfig m) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, m, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, vmRamBytes, shadow);
+                hostFrames, seed, vmRamBytes, shadow, reclaim);
     }
 
     public MachineConfig withEptAccessDirty(boolean on) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, on, demandPaging, pcids, hostFrames,
-                seed, vmRamBytes, shadow);
+                seed, vmRamBytes, shadow, reclaim);
     }
 
     public MachineConfig withDemandPaging(boolean on) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, on, pcids, hostFrames,
-                seed, vmRamBytes, shadow);
+                seed, vmRamBytes, shadow, reclaim);
     }
 
     public MachineConfig withPcids(boolean on) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, on,
-                hostFrames, seed, vmRamBytes, shadow);
+                hostFrames, seed, vmRamBytes, shadow, reclaim);
     }
 
     public MachineConfig withHostFrames(int frames) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                frames, seed, vmRamBytes, shadow);
+                frames, seed, vmRamBytes, shadow, reclaim);
     }
 
     public MachineConfig withSeed(long s) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, s, vmRamBytes, shadow);
+                hostFrames, s, vmRamBytes, shadow, reclaim);
     }
 
     public MachineConfig withShadow(ShadowPolicy policy) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, vmRamBytes, policy);
+                hostFrames, seed, vmRamBytes, policy, reclaim);
+    }
+
+    public MachineConfig withReclaim(ReclaimConfig r) {
+        return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
+                hostFrames, seed, vmRamBytes, shadow, r);
     }
 
     public MachineConfig withVmRam(List<Long> ram) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, ram, shadow);
+                hostFrames, seed, ram, shadow, reclaim);
     }
 }

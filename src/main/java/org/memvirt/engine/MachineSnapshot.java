@@ -5,6 +5,7 @@ import java.util.List;
 import org.memvirt.engine.event.CounterSnapshot;
 import org.memvirt.engine.memory.MemoryImage;
 import org.memvirt.engine.mmu.Mmu;
+import org.memvirt.engine.reclaim.MemoryState;
 
 /**
  * The whole machine after one step, immutable. Host memory is shared with neighbouring steps
@@ -16,9 +17,10 @@ import org.memvirt.engine.mmu.Mmu;
  * @param vms      each VM (or VM 0 natively)
  * @param counters the counters
  * @param caches   TLB, walk cache, nested TLB contents
+ * @param memoryState the host's free-memory state (ESX's high, soft, hard, low)
  */
 public record MachineSnapshot(int step, MachineConfig config, MemoryImage memory, List<VmImage> vms,
-                              CounterSnapshot counters, Mmu.CacheImages caches) {
+                              CounterSnapshot counters, Mmu.CacheImages caches, MemoryState memoryState) {
 
     /** A VM by number. */
     public VmImage vm(int id) {

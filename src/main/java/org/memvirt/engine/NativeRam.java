@@ -1,5 +1,6 @@
 package org.memvirt.engine;
 
+import org.memvirt.engine.guest.GuestPage;
 import org.memvirt.engine.guest.GuestPhysical;
 import org.memvirt.engine.memory.FrameUse;
 import org.memvirt.engine.memory.HostMemory;
@@ -29,7 +30,7 @@ final class NativeRam implements GuestPhysical {
     }
 
     @Override
-    public long allocateData(PageSize size) {
+    public long allocateData(PageSize size, GuestPage owner) {
         return HostMemory.addressOf(memory.allocateAligned(size.frames(), FrameUse.DATA, 0));
     }
 

@@ -3,6 +3,10 @@ package org.memvirt.engine;
 import org.memvirt.engine.guest.GuestKernel;
 import org.memvirt.engine.mmu.CpuContext;
 import org.memvirt.engine.mmu.PagingMode;
+import org.memvirt.engine.guest.BalloonDriver;
+import org.memvirt.engine.guest.GuestMemoryMap;
+import org.memvirt.engine.memory.HostMemory;
+import org.memvirt.engine.reclaim.Reclaimer;
 import org.memvirt.engine.vmm.Ept;
 import org.memvirt.engine.vmm.ShadowPager;
 
@@ -52,11 +56,25 @@ final class VirtualMachine {
         return context;
     }
 
-    VmImage image() {
+    VmImage image(Reclaimer reclaimer, HostMemory memory) {
         boolean nested = mode == PagingMode.NESTED;
         return new VmImage(id, kernel.processes(), kernel.current().pid(), nested ? ept.root() : -1,
                 nested ? ept.eptp() : -1, kernel.physical().ramBytes(),
                 shadow == null ? java.util.Map.of() : shadow.roots(),
-                shadow == null ? java.util.Set.of() : shadow.writeProtectedGfns());
+                shadow == null ? java.util.Set.of() : shadow.writeProtectedGfns(), memory(reclaimer, memory));
+    }
+
+    private VmMemory memory(Reclaimer reclaimer, HostMemory memory) {
+        GuestMemoryMap map = kernel.physical().pageMap();
+        if (map == null) {
+            return null;
+        }
+        BalloonDriver balloon = kernel.balloon();
+        return new VmMemory(map.ramPages(), map.freePages(), balloon == null ? 0 : balloon.size(),
+                balloon == null ? 0 : balloon.target(), kernel.pager() == null ? 0 : kernel.pager().swap().used(),
+                reclaimer == null ? 0 : reclaimer.swappedPages(id), memory.privateFrames(id),
+                reclaimer == null ? 0 : reclaimer.config().sharesOf(id),
+                reclaimer == null ? 1 : reclaimer.activeFraction(id),
+                reclaimer == null ? 0 : reclaimer.sharesPerPage(id), map.freeze());
     }
 }

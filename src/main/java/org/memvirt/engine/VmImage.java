@@ -18,9 +18,10 @@ import org.memvirt.engine.guest.GuestProcess;
  * @param shadowRoots under shadow paging: guest CR3 (GPA) to shadow root (HPA) of each cached root
  * @param writeProtectedGfns under shadow paging: guest frames write-protected because a shadow
  *                           mirrors them
+ * @param memory     reclamation figures: balloon, swap, shares, ρ (null natively)
  */
 public record VmImage(int id, List<GuestProcess> processes, int currentPid, long eptRoot, long eptp,
-                      long ramBytes, Map<Long, Long> shadowRoots, Set<Long> writeProtectedGfns) {
+                      long ramBytes, Map<Long, Long> shadowRoots, Set<Long> writeProtectedGfns, VmMemory memory) {
     public VmImage {
         processes = List.copyOf(processes);
         shadowRoots = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shadowRoots));

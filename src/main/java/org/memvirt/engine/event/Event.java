@@ -6,7 +6,8 @@ package org.memvirt.engine.event;
  * JSON Lines (with {@code type} = the record's simple name), and nothing in the engine listens.
  */
 public sealed interface Event permits TlbLookup, WalkStep, Translated, GuestPageFault, VmExit, VmEntry,
-        EptFill, FrameAlloc, FrameFree, GuestWrite, ShadowSync {
+        EptFill, FrameAlloc, FrameFree, GuestWrite, ShadowSync, SwapOut, SwapIn, BalloonInflate, BalloonDeflate,
+        PageScan, PageMerge, CowBreak {
 
     /** Double dispatch: the compiler checks that a visitor handles every kind of event. */
     <R> R accept(EventVisitor<R> visitor);

@@ -28,4 +28,18 @@ public interface EventVisitor<R> {
     R visitGuestWrite(GuestWrite e);
 
     R visitShadowSync(ShadowSync e);
+
+    R visitSwapOut(SwapOut e);
+
+    R visitSwapIn(SwapIn e);
+
+    R visitBalloonInflate(BalloonInflate e);
+
+    R visitBalloonDeflate(BalloonDeflate e);
+
+    R visitPageScan(PageScan e);
+
+    R visitPageMerge(PageMerge e);
+
+    R visitCowBreak(CowBreak e);
 }

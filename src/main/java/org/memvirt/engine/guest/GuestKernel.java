@@ -3,6 +3,7 @@ package org.memvirt.engine.guest;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.memvirt.engine.event.EventSink;
 import org.memvirt.engine.paging.Mapping;
 import org.memvirt.engine.paging.PageSize;
 import org.memvirt.engine.paging.RadixTable;
@@ -19,6 +20,8 @@ public final class GuestKernel {
     private final boolean pcids;
     private final List<GuestProcess> processes = new ArrayList<>();
     private int current;
+    private GuestPager pager;
+    private BalloonDriver balloon;
 
     /** A kernel with {@code levels}-level tables (4, or 5 with LA57) over {@code physical}. */
     public GuestKernel(GuestPhysical physical, int levels, boolean pcids) {
@@ -77,9 +80,53 @@ public final class GuestKernel {
 
     /** Maps {@code va} to a newly allocated page; returns the page's physical address. */
     public long map(int pid, long va, PageSize size, long flags) {
-        long pa = physical.allocateData(size);
+        long pa = physical.allocateData(size, new GuestPage(GuestPageUse.DATA, pid, va & ~size.offsetMask(), size));
         table(pid).map(va, pa, size, flags);
         return pa;
+    }
+
+    /**
+     * Maps {@code va} to a new 4 KiB page while the system runs: when no page is free the kernel
+     * reclaims one (from the balloon on OOM, else by swapping a process page out).
+     */
+    public long mapReclaiming(int pid, long va, long flags, GuestCpu cpu, EventSink sink) {
+        GuestPage owner = new GuestPage(GuestPageUse.DATA, pid, va & ~0xFFFL, PageSize.SIZE_4K);
+        long pa = pager == null ? physical.allocateData(PageSize.SIZE_4K, owner)
+                : pager.allocate(owner, balloon, cpu, sink);
+        table(pid).map(va, pa, PageSize.SIZE_4K, flags);
+        return pa;
+    }
+
+    /**
+     * Makes this kernel able to reclaim its own memory: page replacement to a guest swap
+     * device, and a balloon driver talking to {@code host}.
+     */
+    public void enableReclaim(int vm, BalloonDriver.BalloonHost host, boolean deflateOnOom) {
+        GuestMemoryMap map = physical.pageMap();
+        if (map == null) {
+            throw new IllegalStateException("a native machine has no guest memory to reclaim");
+        }
+        this.pager = new GuestPager(vm, this, map);
+        this.balloon = new BalloonDriver(vm, map, host, deflateOnOom);
+        balloon.attach(pager);
+    }
+
+    /** The guest's page replacement, or null when reclamation is off (native). */
+    public GuestPager pager() {
+        return pager;
+    }
+
+    /** The balloon driver, or null when reclamation is off (native). */
+    public BalloonDriver balloon() {
+        return balloon;
+    }
+
+    /**
+     * The guest's #PF handler for a not-present page: reads a swapped-out page back. Returns
+     * false for a fault it cannot fix (no swap entry: the process gets SIGSEGV).
+     */
+    public boolean handlePageFault(int pid, long va, GuestCpu cpu, EventSink sink) {
+        return pager != null && pager.handleFault(pid, va, balloon, cpu, sink);
     }
 
     /** Maps {@code va} to the page at {@code pa} (sharing or remapping a page). */

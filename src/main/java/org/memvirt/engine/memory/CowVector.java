@@ -40,6 +40,7 @@ public final class CowVector<T> {
 
     /** The slot's value, or null. */
     public T get(int index) {
+        checkIndex(index);
         return valueAt(root, shift, index);
     }
 
@@ -65,9 +66,15 @@ public final class CowVector<T> {
         node.slots[index & MASK] = value;
     }
 
-    /** An immutable view of the current contents; later writes do not show through it. */
+    /**
+     * An immutable view of the current contents; later writes do not show through it. Freezing
+     * starts a new generation of the shared {@link Epoch}, so the nodes the view sees are copied
+     * before they are written again.
+     */
     public Frozen<T> freeze() {
-        return new Frozen<>(root, shift, size);
+        Frozen<T> view = new Frozen<>(root, shift, size);
+        epoch.advance();
+        return view;
     }
 
     private void checkIndex(int index) {

@@ -13,5 +13,7 @@ public enum FrameUse {
     /** A page of a shadow table (GVA to HPA) built by the hypervisor. */
     SHADOW_TABLE,
     /** A read-only frame shared by several guest pages through content-based sharing. */
-    SHARED
+    SHARED,
+    /** Taken by the host for its own use (memory pressure from outside the VMs). */
+    HOST
 }

@@ -16,6 +16,9 @@ public final class HostMemory implements MemoryReader {
     private final CowVector<Page> pages;
     private final Page[] live;
     private int used;
+    private final java.util.Map<Integer, Integer> privateByVm = new java.util.TreeMap<>();
+    private int sharedFrames;
+    private long sharedRefs;
     private long rng;
     private int smallBlock = -1;
 
@@ -90,6 +93,11 @@ public final class HostMemory implements MemoryReader {
         }
     }
 
+    /** Loads a copy of {@code contents} into a frame (swap-in, copy-on-write break). */
+    public void loadPage(int pfn, Page contents) {
+        setPage(pfn, contents == null ? null : contents.copy(epoch.current()));
+    }
+
     /**
      * Allocates one free frame for {@code use} by {@code vm}; its contents are zero. Like a buddy
      * allocator, single frames come from one 2 MiB block at a time (at a random place inside it),
@@ -113,6 +121,7 @@ public final class HostMemory implements MemoryReader {
                 if (frames.get(pfn) == null) {
                     smallBlock = block;
                     frames.set(pfn, new Frame(use, vm, 1));
+                    account(new Frame(use, vm, 1), 1);
                     setPage(pfn, null);
                     used++;
                     return pfn;
@@ -145,6 +154,7 @@ public final class HostMemory implements MemoryReader {
                     frames.set(pfn, owner);
                     setPage(pfn, null);
                 }
+                account(owner, count);
                 used += count;
                 return base;
             }
@@ -154,20 +164,49 @@ public final class HostMemory implements MemoryReader {
 
     /** Changes the recorded owner, use or reference count of an allocated frame. */
     public void setFrame(int pfn, Frame frame) {
-        if (frame(pfn).isFree() || frame.isFree()) {
+        Frame old = frame(pfn);
+        if (old.isFree() || frame.isFree()) {
             throw new IllegalStateException("setFrame is for allocated frames; use allocate/free");
         }
+        account(old, -1);
         frames.set(pfn, frame);
+        account(frame, 1);
     }
 
     /** Returns a frame to the free pool; its contents are dropped. */
     public void free(int pfn) {
-        if (frame(pfn).isFree()) {
+        Frame old = frame(pfn);
+        if (old.isFree()) {
             throw new IllegalStateException("frame " + pfn + " is already free");
         }
+        account(old, -1);
         frames.set(pfn, null);
         setPage(pfn, null);
         used--;
+    }
+
+    /** Frames holding a VM's own data or page tables (what ESX calls the pages allocated to it). */
+    public int privateFrames(int vm) {
+        return privateByVm.getOrDefault(vm, 0);
+    }
+
+    /** Frames in the shared (copy-on-write) state. */
+    public int sharedFrames() {
+        return sharedFrames;
+    }
+
+    /** Frames that sharing saved: references to shared frames beyond the first of each. */
+    public long framesSaved() {
+        return sharedRefs - sharedFrames;
+    }
+
+    private void account(Frame f, int sign) {
+        if (f.use() == FrameUse.DATA || f.use() == FrameUse.GUEST_TABLE) {
+            privateByVm.merge(f.vm(), sign, Integer::sum);
+        } else if (f.use() == FrameUse.SHARED) {
+            sharedFrames += sign;
+            sharedRefs += (long) sign * f.refs();
+        }
     }
 
     /** Freezes the current contents into an immutable image. */

@@ -73,9 +73,21 @@ public final class Page {
         return target;
     }
 
-    /** A copy of this page's contents owned by {@code now} (copy-on-write breaks, swap-in). */
+    /**
+     * A copy of this page's contents owned by {@code now} (copy-on-write breaks, swap-in). Blocks
+     * this page owns, and so may still write in place, are copied; older (frozen) blocks are
+     * shared, and the copy clones them before its own first write.
+     */
     public Page copy(long now) {
-        return new Page(blocks.clone(), new long[BLOCKS], now);
+        long[][] copied = blocks.clone();
+        long[] copiedEpochs = new long[BLOCKS];
+        for (int b = 0; b < BLOCKS; b++) {
+            if (blockEpochs[b] == epoch && blocks[b] != ZERO_BLOCK) {
+                copied[b] = blocks[b].clone();
+                copiedEpochs[b] = now;
+            }
+        }
+        return new Page(copied, copiedEpochs, now);
     }
 
     /** True when both pages hold the same 4096 bytes. */

@@ -41,10 +41,13 @@ final class EptWalker {
     long translate(CpuContext ctx, long gpa, AccessKind kind, boolean finalAccess, int forGuestLevel,
                    WalkTrace trace, int[] shiftOut) {
         int needed = neededRights(kind, finalAccess, ctx.eptAccessDirty());
+        // With EPT A/D on, a write must reach the leaf to set its dirty flag unless the cached
+        // translation already records it (as the TLB does for the guest's dirty flag).
+        long mustRecord = ctx.eptAccessDirty() && (needed & EptEntry.W) != 0 ? EptEntry.DIRTY : 0;
         if (config.walkCache()) {
             for (int shift : SHIFTS) {
                 int slot = nestedTlb.find(ctx.vpid(), gpa, shift);
-                if (slot >= 0 && (nestedTlb.attributes(slot) & needed) == needed) {
+                if (slot >= 0 && (nestedTlb.attributes(slot) & (needed | mustRecord)) == (needed | mustRecord)) {
                     emitLookup(trace, ctx, gpa, LookupOutcome.HIT);
                     shiftOut[0] = shift;
                     return nestedTlb.target(slot) | (gpa & ((1L << shift) - 1));
@@ -83,13 +86,14 @@ final class EptWalker {
                             "EPT allows " + EptEntry.bits(allowed) + ", access needs " + EptEntry.bits(needed), trace);
                     return -1;
                 }
-                if (ctx.eptAccessDirty() && (needed & EptEntry.W) != 0 && (e & EptEntry.DIRTY) == 0) {
-                    memory.writeWord(entryAddress, e | EptEntry.DIRTY);
+                if (mustRecord != 0 && (e & EptEntry.DIRTY) == 0) {
+                    e |= EptEntry.DIRTY;
+                    memory.writeWord(entryAddress, e);
                 }
                 int shift = 12 + 9 * (level - 1);
                 long base = EptEntry.address(e, level);
                 if (config.walkCache()) {
-                    nestedTlb.insert(ctx.vpid(), gpa, shift, base, 0, allowed);
+                    nestedTlb.insert(ctx.vpid(), gpa, shift, base, 0, allowed | (e & EptEntry.DIRTY));
                 }
                 shiftOut[0] = shift;
                 return base | (gpa & ((1L << shift) - 1));
@@ -119,7 +123,9 @@ final class EptWalker {
     static long qualification(AccessKind kind, boolean finalAccess, boolean accessDirty, int allowed) {
         long q;
         if (!finalAccess) {
-            q = accessDirty ? 2 : 1;
+            // A guest paging-structure access is a read; with EPT A/D on it is treated as a write
+            // as well, and the CPU then sets both bit 0 and bit 1 (SDM table 28-7, note 1).
+            q = accessDirty ? 3 : 1;
         } else {
             q = switch (kind) {
                 case READ -> 1;

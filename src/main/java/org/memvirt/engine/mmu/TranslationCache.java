@@ -68,18 +68,23 @@ public final class TranslationCache {
     public void insert(long tag, long address, int shift, long target, long extra, long attributes) {
         long base = address & ~((1L << shift) - 1);
         int first = setOf(tag, base, shift) * ways;
-        int victim = first;
-        for (int slot = first; slot < first + ways; slot++) {
+        int victim = -1;
+        for (int slot = first; slot < first + ways && victim < 0; slot++) {
             if (shifts[slot] == shift && bases[slot] == base && tags[slot] == tag) {
-                victim = slot;
-                break;
+                victim = slot; // refresh the entry already there, wherever it sits in the set
             }
+        }
+        for (int slot = first; slot < first + ways && victim < 0; slot++) {
             if (shifts[slot] == 0) {
                 victim = slot;
-                break;
             }
-            if (stamps[slot] < stamps[victim]) {
-                victim = slot;
+        }
+        if (victim < 0) {
+            victim = first;
+            for (int slot = first + 1; slot < first + ways; slot++) {
+                if (stamps[slot] < stamps[victim]) {
+                    victim = slot;
+                }
             }
         }
         tags[victim] = tag;

@@ -15,13 +15,14 @@ import org.memvirt.engine.paging.TableFormat;
  */
 public final class Ept {
     private final int vm;
+    private final HostTableSpace space;
     private final RadixTable table;
     private final PageSize pageSize;
     private final boolean accessDirty;
 
     Ept(HostMemory memory, int vm, int levels, PageSize pageSize, boolean accessDirty) {
         this.vm = vm;
-        HostTableSpace space = new HostTableSpace(memory, FrameUse.EPT_TABLE, 0);
+        this.space = new HostTableSpace(memory, FrameUse.EPT_TABLE, 0);
         this.table = new RadixTable(space, TableFormat.EPT, levels, space.newTable());
         this.pageSize = pageSize;
         this.accessDirty = accessDirty;
@@ -65,6 +66,44 @@ public final class Ept {
     /** Maps guest-physical {@code gpa} to host {@code hpa} with rights {@code rwx}. */
     public long map(long gpa, long hpa, PageSize size, int rwx) {
         return table.map(gpa, hpa, size, EptEntry.leaf(0, 1, rwx) & ~EptEntry.ADDRESS_MASK);
+    }
+
+    /** Removes the 4 KiB leaf for {@code gpa} (the page is no longer backed); returns the old entry. */
+    public long unmap(long gpa) {
+        long entry = table.entryAddress(gpa, 1);
+        if (entry < 0) {
+            return 0;
+        }
+        long old = space.readEntry(entry);
+        space.writeEntry(entry, 0);
+        return old;
+    }
+
+    /** Rewrites the rights of the 4 KiB leaf for {@code gpa} (read-only for a shared frame, say). */
+    public void setRights(long gpa, int rwx) {
+        long entry = table.entryAddress(gpa, 1);
+        long old = space.readEntry(entry);
+        space.writeEntry(entry, (old & ~EptEntry.RWX) | (rwx & EptEntry.RWX));
+    }
+
+    /** The raw leaf entry for {@code gpa}, or 0. */
+    public long leafEntry(long gpa) {
+        long entry = table.entryAddress(gpa, 1);
+        return entry < 0 ? 0 : space.readEntry(entry);
+    }
+
+    /** Clears the accessed flag of the leaf for {@code gpa} (activity sampling); returns whether it was set. */
+    public boolean testAndClearAccessed(long gpa) {
+        long entry = table.entryAddress(gpa, 1);
+        if (entry < 0) {
+            return false;
+        }
+        long old = space.readEntry(entry);
+        if ((old & EptEntry.ACCESSED) != 0) {
+            space.writeEntry(entry, old & ~EptEntry.ACCESSED);
+            return true;
+        }
+        return false;
     }
 
     /** The address of the EPT entry for {@code gpa} at {@code level}, or -1. */

@@ -21,6 +21,7 @@ public final class Hypervisor {
     private final HostMemory memory;
     private final Map<Integer, Ept> epts = new TreeMap<>();
     private final Map<Integer, Long> ram = new TreeMap<>();
+    private final java.util.ArrayDeque<Long> backingOrder = new java.util.ArrayDeque<>();
 
     /** A hypervisor managing {@code memory}. */
     public Hypervisor(HostMemory memory) {
@@ -73,11 +74,47 @@ public final class Hypervisor {
         int pfn = memory.allocateAligned(size.frames(), frameUse, vm);
         long hpa = HostMemory.addressOf(pfn);
         ept.map(base, hpa, size, 7);
+        if (size == PageSize.SIZE_4K) {
+            backingOrder.addLast(key(vm, base));
+        }
         if (sink.recording()) {
             sink.emit(new FrameAlloc(pfn, size.frames(), frameUse.name(), vm));
             sink.emit(new EptFill(vm, base, hpa, size.label()));
         }
         return hpa | (gpa & size.offsetMask());
+    }
+
+    /**
+     * Guest pages in the order they were backed (oldest first), as (vm, gpa) keys: what FIFO and
+     * clock swapping walk. Entries may be stale (the page was freed since); callers check.
+     */
+    public java.util.ArrayDeque<Long> backingOrder() {
+        return backingOrder;
+    }
+
+    /** Records that a page was backed again (after a swap-in or a copy-on-write break). */
+    public void noteBacked(int vm, long gpa) {
+        backingOrder.addLast(key(vm, gpa & ~0xFFFL));
+    }
+
+    /** A (vm, gpa) pair packed in one long: VM in the top 12 bits. */
+    public static long key(int vm, long gpa) {
+        return ((long) vm << 52) | (gpa >>> 12);
+    }
+
+    /** The VM of a {@link #key}. */
+    public static int vmOfKey(long key) {
+        return (int) (key >>> 52);
+    }
+
+    /** The guest-physical page of a {@link #key}. */
+    public static long gpaOfKey(long key) {
+        return (key & ((1L << 52) - 1)) << 12;
+    }
+
+    /** The VM numbers. */
+    public java.util.Set<Integer> vms() {
+        return epts.keySet();
     }
 
     /**
