@@ -36,7 +36,8 @@ final class EptWalker {
      *
      * @param finalAccess   true for the data address, false for a guest table address
      * @param forGuestLevel the guest level whose table is being located (0 for data)
-     * @param shiftOut      receives log2 of the host page size that maps {@code gpa}
+     * @param shiftOut      receives log2 of the host page size that maps {@code gpa} in [0] and the
+     *                      R/W/X rights the EPT grants for it in [1]
      */
     long translate(CpuContext ctx, long gpa, AccessKind kind, boolean finalAccess, int forGuestLevel,
                    WalkTrace trace, int[] shiftOut) {
@@ -50,6 +51,7 @@ final class EptWalker {
                 if (slot >= 0 && (nestedTlb.attributes(slot) & (needed | mustRecord)) == (needed | mustRecord)) {
                     emitLookup(trace, ctx, gpa, LookupOutcome.HIT);
                     shiftOut[0] = shift;
+                    shiftOut[1] = (int) (nestedTlb.attributes(slot) & EptEntry.RWX);
                     return nestedTlb.target(slot) | (gpa & ((1L << shift) - 1));
                 }
             }
@@ -96,6 +98,7 @@ final class EptWalker {
                     nestedTlb.insert(ctx.vpid(), gpa, shift, base, 0, allowed | (e & EptEntry.DIRTY));
                 }
                 shiftOut[0] = shift;
+                shiftOut[1] = allowed;
                 return base | (gpa & ((1L << shift) - 1));
             }
             table = EptEntry.address(e, level);

@@ -58,7 +58,8 @@ public final class Mmu {
                 }
                 long rights = tlb.attributes(slot);
                 boolean needsWalk = Rights.denial(rights, kind, privilege) != 0
-                        || (kind == AccessKind.WRITE && (rights & Rights.DIRTY) == 0);
+                        || (kind == AccessKind.WRITE && (rights & Rights.DIRTY) == 0)
+                        || (kind != AccessKind.FETCH && (rights & Rights.EPT_NO_READ) != 0);
                 if (needsWalk) {
                     tlb.invalidateAddress(tag, va);
                     break;

@@ -21,7 +21,7 @@ final class PageWalker {
     private final MmuConfig config;
     private final TranslationCache walkCache;
     private final EptWalker ept;
-    private final int[] shift = new int[1];
+    private final int[] shift = new int[2];
 
     PageWalker(HostMemory memory, MmuConfig config, TranslationCache walkCache, EptWalker ept) {
         this.memory = memory;
@@ -113,6 +113,17 @@ final class PageWalker {
                 return ept.failure();
             }
             tlbShift = Math.min(guestShift, shift[0]);
+            // A combined TLB entry caches what both dimensions allow: a page the EPT maps
+            // read-only (a shared frame) must not be written through the TLB.
+            if ((shift[1] & 2) == 0) {
+                rights &= ~Rights.WRITABLE;
+            }
+            if ((shift[1] & 4) == 0) {
+                rights |= Rights.NO_EXECUTE;
+            }
+            if ((shift[1] & 1) == 0) {
+                rights |= Rights.EPT_NO_READ;
+            }
         }
         if (kind == AccessKind.WRITE && (leaf & X86Entry.D) == 0) {
             leaf |= X86Entry.D;

@@ -13,6 +13,8 @@ public final class Rights {
     public static final long NO_EXECUTE = 4;
     /** The leaf's dirty flag is set: a store needs no walk to set it. */
     public static final long DIRTY = 8;
+    /** The EPT maps the page execute-only: loads and stores must walk (and exit). */
+    public static final long EPT_NO_READ = 16;
     /** What a walk starts from before the first entry narrows it. */
     public static final long ALL = WRITABLE | USER;
 
