@@ -111,11 +111,10 @@ final class EptWalker {
         if (!finalAccess) {
             return accessDirty ? (int) (EptEntry.R | EptEntry.W) : (int) EptEntry.R;
         }
-        return switch (kind) {
-            case READ -> (int) EptEntry.R;
-            case WRITE -> (int) (EptEntry.R | EptEntry.W);
-            case FETCH -> (int) EptEntry.X;
-        };
+        if (kind == AccessKind.READ) {
+            return (int) EptEntry.R;
+        }
+        return kind == AccessKind.WRITE ? (int) (EptEntry.R | EptEntry.W) : (int) EptEntry.X;
     }
 
     /**
