@@ -1,0 +1,111 @@
+package org.memvirt.view;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.viewmodel.WalkViewModel;
+
+/**
+ * The walk screen: settings on top, the address split into its indices, the 2D grid with its
+ * legend, the side panel with the decoded entry, and the transport at the bottom. Keys: ← and →
+ * step, Space plays or pauses, Home and End jump (not while typing in a text field).
+ */
+public final class WalkView extends BorderPane {
+    /** The stylesheet of the walk screen. */
+    public static final String STYLESHEET = "walk.css";
+
+    /**
+     * @param viewModel    what to show
+     * @param perReference how long Play spends on each reference and how long a cell lights up;
+     *                     zero (tests, screenshots) jumps without animating
+     */
+    public WalkView(WalkViewModel viewModel, Duration perReference) {
+        getStyleClass().add("walk-view");
+        setId("walk-view");
+        getStylesheets().add(WalkView.class.getResource(STYLESHEET).toExternalForm());
+        new PlaybackClock(viewModel, perReference);
+
+        WalkSettingsBar settings = new WalkSettingsBar(viewModel.settings());
+        AddressStripView virtualAddress = new AddressStripView("virtual-address", viewModel.virtualAddressProperty());
+        AddressStripView physicalAddress = new AddressStripView("physical-address",
+                viewModel.physicalAddressProperty());
+        VBox strips = new VBox(6, virtualAddress, physicalAddress);
+        strips.setMinWidth(Region.USE_PREF_SIZE);
+        Label hint = new Label("Each 9-bit index picks 1 of the 512 entries of one table; the offset picks the"
+                + " byte in the page. The guest walk uses the indices of the gVA, each host walk those of a gPA.");
+        hint.getStyleClass().add("address-hint");
+        hint.setWrapText(true);
+        hint.setMinWidth(0);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        HBox addresses = new HBox(12, strips, hint);
+        addresses.setAlignment(Pos.CENTER_LEFT);
+        addresses.getStyleClass().add("addresses");
+        VBox top = new VBox(settings, addresses);
+        top.getStyleClass().add("top-area");
+        setTop(top);
+
+        Label headline = new Label();
+        headline.setId("headline");
+        headline.getStyleClass().add("headline");
+        headline.textProperty().bind(viewModel.headlineProperty());
+        headline.setWrapText(true);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
+        WalkGridView grid = new WalkGridView(viewModel, perReference.multiply(0.8));
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        Label error = new Label();
+        error.setId("error-message");
+        error.getStyleClass().add("error-message");
+        error.setGraphic(new FontIcon("mdi2a-alert"));
+        error.setWrapText(true);
+        error.textProperty().bind(viewModel.errorMessageProperty());
+        error.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        VBox gridArea = new VBox(8, headline, error, grid, new WalkLegend());
+        gridArea.getStyleClass().add("grid-area");
+        StackPane center = new StackPane(gridArea);
+        center.setAlignment(Pos.TOP_LEFT);
+        setCenter(center);
+
+        ReferencePanel panel = new ReferencePanel(viewModel);
+        ScrollPane side = new ScrollPane(panel);
+        side.setId("side-panel");
+        side.getStyleClass().add("side-scroll");
+        side.setFitToWidth(true);
+        side.setFitToHeight(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // about 29 % of the window: 435 px at 1500, 365 px at 1260
+        side.prefWidthProperty().bind(Bindings.max(340, Bindings.min(440, widthProperty().multiply(0.29))));
+        side.setMinWidth(340);
+        setRight(side);
+        setBottom(new TransportBar(viewModel));
+
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof TextInputControl) {
+                return;
+            }
+            switch (e.getCode()) {
+                case RIGHT -> viewModel.stepForward();
+                case LEFT -> viewModel.stepBack();
+                case SPACE -> viewModel.togglePlay();
+                case HOME -> viewModel.reset();
+                case END -> viewModel.toEnd();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+}
