@@ -61,7 +61,8 @@ final class VirtualMachine {
         return new VmImage(id, kernel.processes(), kernel.current().pid(), nested ? ept.root() : -1,
                 nested ? ept.eptp() : -1, kernel.physical().ramBytes(),
                 shadow == null ? java.util.Map.of() : shadow.roots(),
-                shadow == null ? java.util.Set.of() : shadow.writeProtectedGfns(), memory(reclaimer, memory));
+                shadow == null ? java.util.Set.of() : shadow.writeProtectedGfns(), memory(reclaimer, memory),
+                ept == null ? -1 : ept.root());
     }
 
     private VmMemory memory(Reclaimer reclaimer, HostMemory memory) {

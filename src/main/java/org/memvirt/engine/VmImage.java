@@ -19,9 +19,12 @@ import org.memvirt.engine.guest.GuestProcess;
  * @param writeProtectedGfns under shadow paging: guest frames write-protected because a shadow
  *                           mirrors them
  * @param memory     reclamation figures: balloon, swap, shares, ρ (null natively)
+ * @param p2mRoot    host address of the hypervisor's GPA→HPA table in EPT format, whether the
+ *                   hardware walks it (nested) or only the hypervisor does (shadow); -1 natively
  */
 public record VmImage(int id, List<GuestProcess> processes, int currentPid, long eptRoot, long eptp,
-                      long ramBytes, Map<Long, Long> shadowRoots, Set<Long> writeProtectedGfns, VmMemory memory) {
+                      long ramBytes, Map<Long, Long> shadowRoots, Set<Long> writeProtectedGfns, VmMemory memory,
+                      long p2mRoot) {
     public VmImage {
         processes = List.copyOf(processes);
         shadowRoots = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shadowRoots));
