@@ -72,6 +72,12 @@ final class AccessPath {
 
     /** One memory access, retried after each exit the hypervisor resolves and each fault the guest fixes. */
     void access(VirtualMachine vm, long gva, AccessKind kind, Privilege privilege, long value) {
+        int bits = vm.kernel().levels() == 5 ? 57 : 48;
+        if ((gva >> (bits - 1)) != 0 && (gva >> (bits - 1)) != -1) {
+            throw new IllegalArgumentException(String.format(
+                    "0x%x is not a canonical %d-bit address: bits 63..%d must all equal bit %d (the CPU raises #GP)",
+                    gva, bits, bits - 1, bits - 1));
+        }
         counters.access();
         for (int exits = 0; exits <= MAX_EXITS_PER_ACCESS; exits++) {
             CpuContext ctx = vm.context();
