@@ -7,13 +7,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The headless command line: {@code walk} today; lessons add {@code check} and {@code run}.
+ * The headless command line: {@code check} and {@code run} for lessons, {@code walk} for walks.
  * Runs without starting the JavaFX toolkit. Exit codes: 0 success, 2 bad usage or bad input
  * (with a message naming the offending value, never a stack trace).
  */
 @Command(name = "memvirt-lab", mixinStandardHelpOptions = true, version = "MemVirt Lab 0.1",
         description = "Memory virtualization lab: headless commands (no arguments opens the window).",
-        subcommands = {WalkCommand.class})
+        subcommands = {CheckCommand.class, RunCommand.class, WalkCommand.class})
 public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,7 +33,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: walk");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: check, run or walk");
     }
 
     private static String messageOf(Exception ex) {

@@ -1,0 +1,94 @@
+package org.memvirt.app.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.memvirt.engine.event.CounterSnapshot;
+import org.memvirt.engine.event.Event;
+import org.memvirt.lesson.CounterNames;
+import org.memvirt.lesson.PlayedLesson;
+import org.memvirt.lesson.PlayedStep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Writes a played lesson as JSON Lines: for each step its narration (type {@code Narration}) and
+ * its events ({@code {"step":N,"type":"WalkStep",...}}, fields in record order), then one
+ * {@code Summary} line with the counters under DESIGN.md's names. Byte for byte the same for the
+ * same lesson: fixed field order, exits in reason order, {@code \n} line ends.
+ */
+final class TraceWriter {
+    private final ObjectMapper json = new ObjectMapper();
+    private final Writer out;
+
+    TraceWriter(Writer out) {
+        this.out = out;
+    }
+
+    void write(PlayedLesson played) throws IOException {
+        for (PlayedStep s : played.steps()) {
+            int n = s.step().number();
+            if (!s.narration().isEmpty()) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("step", n);
+                line.put("type", "Narration");
+                line.put("chapter", s.step().chapter() + 1);
+                line.put("title", s.step().title());
+                line.put("text", s.narration());
+                line(line);
+            }
+            for (Event e : s.result().events()) {
+                line(event(n, e));
+            }
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("type", "Summary");
+        summary.put("steps", played.steps().size());
+        CounterSnapshot last = played.steps().isEmpty() ? played.initial().counters()
+                : played.steps().get(played.steps().size() - 1).result().snapshot().counters();
+        summary.put("counters", counters(last));
+        line(summary);
+        out.flush();
+    }
+
+    /** The counters under DESIGN.md's names and in its order ({@code nativeRefs} is inside {@code walkRefs}). */
+    static Map<String, Object> counters(CounterSnapshot c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String name : CounterNames.names()) {
+            if (name.equals("nativeRefs")) {
+                continue;
+            }
+            m.put(name, name.equals(CounterNames.VM_EXITS) ? CounterNames.exitsInOrder(c) : CounterNames.value(c, name));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> event(int step, Event e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", step);
+        m.put("type", e.type());
+        for (RecordComponent rc : e.getClass().getRecordComponents()) {
+            try {
+                Object v = rc.getAccessor().invoke(e);
+                m.put(rc.getName(), v instanceof Enum<?> en ? en.name() : v);
+            } catch (IllegalAccessException | InvocationTargetException ex) {
+                throw new IllegalStateException("cannot read " + rc.getName() + " of " + e.type(), ex);
+            }
+        }
+        return m;
+    }
+
+    private void line(Map<String, Object> value) throws IOException {
+        try {
+            out.write(json.writeValueAsString(value));
+        } catch (JsonProcessingException ex) {
+            throw new IOException("cannot write JSON: " + ex.getOriginalMessage(), ex);
+        }
+        out.write('\n');
+    }
+}
