@@ -27,8 +27,10 @@ public record VmImage(int id, List<GuestProcess> processes, int currentPid, long
                       long p2mRoot) {
     public VmImage {
         processes = List.copyOf(processes);
-        shadowRoots = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shadowRoots));
-        writeProtectedGfns = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(writeProtectedGfns));
+        shadowRoots = shadowRoots.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shadowRoots));
+        writeProtectedGfns = writeProtectedGfns.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(writeProtectedGfns));
     }
 
     /** The current process's top-level table (what CR3 holds). */

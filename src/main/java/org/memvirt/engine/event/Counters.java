@@ -100,7 +100,8 @@ public final class Counters {
             }
         }
         return new CounterSnapshot(accesses, walkRefs(), guestRefs, hostRefs, shadowRefs, nativeRefs, tlbHits,
-                tlbMisses, guestFaults, hiddenFaults, Map.copyOf(byReason), memory.hostFramesUsed(),
+                tlbMisses, guestFaults, hiddenFaults, java.util.Collections.unmodifiableMap(byReason),
+                memory.hostFramesUsed(),
                 memory.hostFramesFree(), swapOuts, swapIns, memory.balloonPages(), memory.sharedFrames(),
                 memory.framesSaved(), cowBreaks);
     }

@@ -17,6 +17,8 @@ public final class GuestMemoryMap {
     private final long ramPages;
     private final CowVector<GuestPage> pages;
     private final TreeSet<Long> freed = new TreeSet<>();
+    private final java.util.TreeMap<Long, Long> holes = new java.util.TreeMap<>();
+    private long holePages;
     private long top = FIRST_USABLE_GFN;
 
     /** The map of a VM with {@code ramBytes} of RAM. */
@@ -33,7 +35,7 @@ public final class GuestMemoryMap {
 
     /** Pages the kernel could allocate now. */
     public long freePages() {
-        return ramPages - top + freed.size();
+        return ramPages - top + freed.size() + holePages;
     }
 
     /** Allocates a page of {@code size} for {@code owner}; returns its guest-physical address. */
@@ -41,19 +43,33 @@ public final class GuestMemoryMap {
         long gfn;
         if (size == PageSize.SIZE_4K && !freed.isEmpty()) {
             gfn = freed.pollFirst();
+        } else if (size == PageSize.SIZE_4K && !holes.isEmpty()) {
+            gfn = takeFromHole();
         } else {
             long step = size.frames();
             gfn = (top + step - 1) / step * step;
             if (gfn + step > ramPages) {
                 throw new GuestOutOfMemory(vm, size);
             }
-            for (long g = top; g < gfn; g++) {
-                freed.add(g);
+            if (gfn > top) {
+                holes.put(top, gfn);
+                holePages += gfn - top;
             }
             top = gfn + step;
         }
         pages.set((int) gfn, owner);
         return gfn << 12;
+    }
+
+    /** The lowest page of the lowest gap that alignment of a large page left behind. */
+    private long takeFromHole() {
+        var first = holes.pollFirstEntry();
+        long gfn = first.getKey();
+        if (gfn + 1 < first.getValue()) {
+            holes.put(gfn + 1, first.getValue());
+        }
+        holePages--;
+        return gfn;
     }
 
     /** Allocates one 4 KiB page if one is free; -1 otherwise (the caller reclaims and retries). */
