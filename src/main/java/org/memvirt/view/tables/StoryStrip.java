@@ -1,0 +1,120 @@
+package org.memvirt.view.tables;
+
+import java.util.List;
+import java.util.Locale;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.viewmodel.tables.BeatKind;
+import org.memvirt.viewmodel.tables.StoryBeat;
+
+/**
+ * "What just happened": the step's beats left to right with arrows between, each coloured by who
+ * acts (guest, hypervisor, shadow, host, data) and carrying that word, an icon and its number.
+ */
+final class StoryStrip extends VBox {
+    private final HBox beats = new HBox(4);
+    private final Label empty = new Label("Nothing happened to the tables in this step.");
+
+    StoryStrip() {
+        getStyleClass().add("story-strip");
+        setId("story-strip");
+        Label title = new Label("WHAT JUST HAPPENED");
+        title.getStyleClass().add("section-title");
+        beats.setAlignment(Pos.TOP_LEFT);
+        beats.setId("story-beats");
+        beats.setFillHeight(true);
+        empty.getStyleClass().add("placeholder");
+        ScrollPane scroll = new ScrollPane(beats);
+        scroll.getStyleClass().add("story-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setFocusTraversable(false);
+        getChildren().addAll(title, scroll);
+        setSpacing(4);
+    }
+
+    void show(List<StoryBeat> story) {
+        beats.getChildren().clear();
+        if (story.isEmpty()) {
+            beats.getChildren().add(empty);
+            return;
+        }
+        for (int i = 0; i < story.size(); i++) {
+            if (i > 0) {
+                FontIcon arrow = new FontIcon("mdi2a-arrow-right-thick");
+                arrow.getStyleClass().add("beat-arrow");
+                VBox holder = new VBox(arrow);
+                holder.setAlignment(Pos.CENTER);
+                holder.setMinWidth(16);
+                holder.getStyleClass().add("beat-arrow-box");
+                beats.getChildren().add(holder);
+            }
+            beats.getChildren().add(beat(story.get(i)));
+        }
+    }
+
+    private static VBox beat(StoryBeat b) {
+        FontIcon icon = new FontIcon(b.warning() ? "mdi2a-alert" : icon(b.kind()));
+        icon.getStyleClass().add("beat-icon");
+        Label number = new Label(Integer.toString(b.number()));
+        number.getStyleClass().add("beat-number");
+        number.setMinWidth(Label.USE_PREF_SIZE);
+        Label actor = new Label(b.actor().label().toUpperCase(Locale.ROOT));
+        actor.getStyleClass().add("beat-actor");
+        actor.setMinWidth(0);
+        HBox top = new HBox(5, number, icon, actor);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Label title = new Label(b.title());
+        title.getStyleClass().add("beat-title");
+        title.setWrapText(true);
+        title.setMaxHeight(40);
+        Label detail = new Label(b.detail());
+        detail.getStyleClass().add("beat-detail");
+        detail.setWrapText(true);
+        detail.setMaxHeight(34);
+        VBox box = new VBox(2, top, title, detail);
+        box.getStyleClass().addAll("beat", "actor-" + b.actor().name().toLowerCase(Locale.ROOT));
+        if (b.warning()) {
+            box.getStyleClass().add("beat-warning");
+        }
+        box.setId("beat-" + b.number());
+        box.setMinWidth(150);
+        box.setPrefWidth(150);
+        box.setMaxWidth(280);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        Tooltip.install(box, new Tooltip(b.title() + "\n" + b.detail()));
+        return box;
+    }
+
+    private static String icon(BeatKind kind) {
+        return switch (kind) {
+            case GUEST_STORE -> "mdi2p-pencil";
+            case TLB_HIT -> "mdi2l-lightning-bolt";
+            case WALK -> "mdi2s-stairs-down";
+            case GUEST_FAULT -> "mdi2a-alert";
+            case EXIT -> "mdi2l-logout";
+            case EMULATE -> "mdi2c-cog";
+            case SHADOW_FILL -> "mdi2p-plus-box";
+            case SHADOW_UPDATE -> "mdi2p-pencil-box";
+            case SHADOW_ZAP -> "mdi2e-eraser";
+            case PROTECT -> "mdi2l-lock";
+            case UNPROTECT -> "mdi2l-lock-open-variant";
+            case ROOT_SWITCH -> "mdi2s-swap-horizontal";
+            case ROOT_DROP -> "mdi2d-delete-outline";
+            case EPT_FILL -> "mdi2s-server-plus";
+            case ENTRY -> "mdi2l-login";
+            case RESULT -> "mdi2c-check-circle";
+            case MORE -> "mdi2d-dots-horizontal";
+        };
+    }
+}

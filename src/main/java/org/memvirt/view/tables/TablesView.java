@@ -1,0 +1,197 @@
+package org.memvirt.view.tables;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.animation.Animation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.util.Duration;
+
+import org.memvirt.viewmodel.tables.EntryMark;
+import org.memvirt.viewmodel.tables.EntryRef;
+import org.memvirt.viewmodel.tables.TableColumn;
+import org.memvirt.viewmodel.tables.TableKind;
+import org.memvirt.viewmodel.tables.TablesContent;
+import org.memvirt.viewmodel.tables.TablesViewModel;
+
+/**
+ * The Tables view: the VM, process and depth on top, then what the step did as a strip of beats,
+ * then guest, shadow and P2M (or guest and EPT) tables side by side as trees of decoded entries,
+ * with arrows from each guest or P2M entry a shadow entry was made from to that shadow entry.
+ * Entries the step changed glow briefly.
+ */
+public final class TablesView extends BorderPane {
+    /** The stylesheet of the Tables view. */
+    public static final String STYLESHEET = "/org/memvirt/view/tables.css";
+    /** How long one swell of a changed entry's glow lasts, by default (it swells twice). */
+    public static final Duration PULSE = Duration.millis(400);
+
+    private final TablesViewModel viewModel;
+    private final Duration pulse;
+    private final Label headline = new Label();
+    private final Label context = new Label();
+    private final Label focus = new Label();
+    private final StoryStrip story = new StoryStrip();
+    private final HBox columnsBox = new HBox();
+    private final LinkOverlay overlay = new LinkOverlay();
+    private final TablesLegend legend = new TablesLegend();
+    private final Map<TableKind, TableColumnView> columns = new EnumMap<>(TableKind.class);
+    private final Map<EntryRef, EntryRowView> rows = new HashMap<>();
+    private final Runnable afterLayout = this::afterLayout;
+    private TablesContent shown;
+    private boolean revealPending;
+
+    /** The view with the default glow. */
+    public TablesView(TablesViewModel viewModel) {
+        this(viewModel, PULSE);
+    }
+
+    /**
+     * @param pulse how long an entry the step changed glows; zero (tests, screenshots) draws no glow
+     */
+    public TablesView(TablesViewModel viewModel, Duration pulse) {
+        this.viewModel = viewModel;
+        this.pulse = pulse;
+        getStyleClass().add("tables-view");
+        setId("tables-view");
+        getStylesheets().add(TablesView.class.getResource(STYLESHEET).toExternalForm());
+
+        headline.setId("tables-headline");
+        headline.getStyleClass().add("headline");
+        headline.setMinWidth(Region.USE_PREF_SIZE);
+        context.setId("tables-context");
+        context.getStyleClass().add("context");
+        focus.setId("tables-focus");
+        focus.getStyleClass().addAll("focus", "mono");
+        focus.setWrapText(true);
+        HBox titleRow = new HBox(12, headline, context);
+        titleRow.setAlignment(Pos.BASELINE_LEFT);
+        VBox heading = new VBox(2, titleRow, focus);
+        heading.getStyleClass().add("tables-heading");
+        VBox top = new VBox(new TablesToolbar(viewModel), heading, story);
+        top.getStyleClass().add("top-area");
+        setTop(top);
+
+        columnsBox.getStyleClass().add("columns");
+        columnsBox.setId("tables-columns");
+        StackPane center = new StackPane(columnsBox, overlay);
+        center.getStyleClass().add("columns-area");
+        setCenter(center);
+        setBottom(legend);
+
+        sceneProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
+        show(viewModel.getContent());
+        viewModel.contentProperty().addListener((obs, old, now) -> show(now));
+    }
+
+    private void show(TablesContent content) {
+        boolean newStep = shown == null || shown.frameIndex() != content.frameIndex();
+        shown = content;
+        headline.setText(content.headline());
+        context.setText(content.context());
+        focus.setText(content.focusText());
+        story.show(content.story());
+        legend.show(content.columns().stream().map(TableColumn::kind).toList());
+        rows.clear();
+        columnsBox.getChildren().clear();
+        List<TableColumn> list = content.columns();
+        for (int i = 0; i < list.size(); i++) {
+            TableColumn c = list.get(i);
+            TableColumnView view = columns.computeIfAbsent(c.kind(), TableColumnView::new);
+            view.show(c, rows);
+            HBox.setHgrow(view, Priority.ALWAYS);
+            view.setPrefWidth(200);
+            if (i > 0) {
+                Region gutter = new Region();
+                gutter.getStyleClass().add("gutter");
+                columnsBox.getChildren().add(gutter);
+            }
+            columnsBox.getChildren().add(view);
+        }
+        if (newStep) {
+            revealPending = true;
+            for (EntryRowView row : rows.values()) {
+                if (row.changed()) {
+                    Animation a = TablesAnimations.pulse(row.card(), glow(row), pulse);
+                    if (a != null) {
+                        a.play();
+                    }
+                }
+            }
+        }
+        requestLayout();
+    }
+
+    private static Color glow(EntryRowView row) {
+        if (row.row().has(EntryMark.ZAPPED)) {
+            return Color.web("#D55E00");
+        }
+        return switch (row.row().ref().table()) {
+            case GUEST, NATIVE -> Color.web("#0072B2");
+            case EPT, P2M -> Color.web("#E69F00");
+            case SHADOW -> Color.web("#CC79A7");
+        };
+    }
+
+    /** After each layout: bring the step's entries into view once, then keep the arrows on their rows. */
+    private void afterLayout() {
+        if (shown == null) {
+            return;
+        }
+        if (revealPending) {
+            revealPending = false;
+            for (TableColumnView column : columns.values()) {
+                EntryRowView first = firstNotable(column.kind());
+                if (first != null) {
+                    column.reveal(first);
+                }
+            }
+        }
+        overlay.draw(shown.links(), rows, columns);
+    }
+
+    /**
+     * The row of a column the eye should land on: the first the step changed, else the deepest a
+     * shadow entry was made from (the page's), else the deepest in use.
+     */
+    private EntryRowView firstNotable(TableKind kind) {
+        EntryRowView changed = null;
+        EntryRowView source = null;
+        EntryRowView deepest = null;
+        for (EntryRowView row : columns.get(kind).entryRows()) {
+            if (changed == null && row.changed()) {
+                changed = row;
+            }
+            if (row.row().has(EntryMark.SOURCE) && (source == null || row.row().depth() > source.row().depth())) {
+                source = row;
+            }
+            if ((row.row().has(EntryMark.PATH) || row.row().has(EntryMark.READ))
+                    && (deepest == null || row.row().depth() > deepest.row().depth())) {
+                deepest = row;
+            }
+        }
+        return changed != null ? changed : source != null ? source : deepest;
+    }
+
+    /** The view model this view shows. */
+    public TablesViewModel viewModel() {
+        return viewModel;
+    }
+}
