@@ -1,0 +1,153 @@
+package org.memvirt.view.compare;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.viewmodel.compare.CompareViewModel;
+
+/**
+ * The Compare screen: one access trace played on native, nested and shadow paging side by side.
+ * The workload and its knobs on top; the step being played and the verdict; the three machines'
+ * counters growing together, next to the cost assumptions and the chart; the transport at the
+ * bottom. Keys: ← and → step, Space plays or pauses, Home and End jump (not while a slider or a
+ * text field has the keyboard).
+ */
+public final class CompareView extends BorderPane {
+    /** The stylesheet of the Compare screen, next to walk.css. */
+    public static final String STYLESHEET = "/org/memvirt/view/compare.css";
+    /** Below this width the cost panel goes under the columns. */
+    static final double NARROW = 1100;
+    /** Play's clock: a whole trace takes about 200 ticks at 1×, so about 8 s. */
+    public static final Duration TICK = Duration.millis(40);
+
+    /** The screen with the normal play clock. */
+    public CompareView(CompareViewModel viewModel) {
+        this(viewModel, TICK);
+    }
+
+    /**
+     * @param viewModel what to show
+     * @param tick      how long a tick of Play lasts; zero (tests, screenshots) plays to the end at once
+     */
+    public CompareView(CompareViewModel viewModel, Duration tick) {
+        getStyleClass().add("compare-view");
+        setId("compare-view");
+        getStylesheets().add(CompareView.class.getResource(STYLESHEET).toExternalForm());
+        new CompareClock(viewModel, tick);
+
+        setTop(new WorkloadBar(viewModel.workload()));
+
+        Label position = new Label();
+        position.setId("position-text");
+        position.getStyleClass().add("position-text");
+        position.textProperty().bind(viewModel.positionTextProperty());
+        position.setMinHeight(Region.USE_PREF_SIZE);
+        Label busy = new Label("Playing the trace on the three machines…", new ProgressIndicator());
+        busy.setId("busy");
+        busy.getStyleClass().add("busy");
+        busy.visibleProperty().bind(viewModel.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        Label problem = new Label();
+        problem.setId("problem");
+        problem.getStyleClass().add("problem");
+        problem.setGraphic(new FontIcon("mdi2a-alert"));
+        problem.setWrapText(true);
+        problem.textProperty().bind(viewModel.problemProperty());
+        problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        HBox positionRow = new HBox(16, position, busy);
+        positionRow.setAlignment(Pos.CENTER_LEFT);
+        FontIcon scale = new FontIcon("mdi2s-scale-balance");
+        scale.getStyleClass().add("verdict-icon");
+        Label verdict = new Label();
+        verdict.setId("verdict");
+        verdict.getStyleClass().add("verdict");
+        verdict.setGraphic(scale);
+        verdict.textProperty().bind(viewModel.verdictProperty());
+        verdict.setWrapText(true);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
+        verdict.setMaxWidth(Double.MAX_VALUE);
+
+        CounterTable columns = new CounterTable(viewModel.columns());
+        CostPanel costs = new CostPanel(viewModel);
+        VBox center = new VBox(8, positionRow, problem, verdict);
+        center.getStyleClass().add("compare-center");
+        ScrollPane scroll = new ScrollPane(center);
+        scroll.setId("compare-scroll");
+        scroll.getStyleClass().add("compare-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setCenter(scroll);
+        CompareTransport transport = new CompareTransport(viewModel);
+        setBottom(transport);
+        arrange(center, columns, costs, transport, getWidth() < NARROW);
+        widthProperty().addListener((obs, old, now) -> {
+            boolean narrow = now.doubleValue() < NARROW;
+            if (narrow != getStyleClass().contains("narrow")) {
+                arrange(center, columns, costs, transport, narrow);
+            }
+        });
+
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof TextInputControl || e.getTarget() instanceof Slider) {
+                return;
+            }
+            switch (e.getCode()) {
+                case RIGHT -> viewModel.stepForward();
+                case LEFT -> viewModel.stepBack();
+                case SPACE -> viewModel.togglePlay();
+                case HOME -> viewModel.reset();
+                case END -> viewModel.toEnd();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+
+    /**
+     * Wide: the columns with the cost panel beside them (about 40 % of the width). Narrow (a
+     * window shell with side panels, a small screen): the cost panel under the columns, smaller
+     * type, and the whole centre scrolls rather than pushing the transport off the bottom.
+     */
+    private void arrange(VBox center, CounterTable columns, CostPanel costs, CompareTransport transport,
+                         boolean narrow) {
+        getStyleClass().remove("narrow");
+        transport.setCompact(narrow);
+        center.getChildren().remove(3, center.getChildren().size());
+        costs.prefWidthProperty().unbind();
+        Pane main;
+        if (narrow) {
+            getStyleClass().add("narrow");
+            costs.setMinWidth(0);
+            costs.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            costs.setMinHeight(340);
+            main = new VBox(12, columns, costs);
+        } else {
+            // about 40 % of the window: 600 px at 1500, 500 px at 1260
+            costs.prefWidthProperty().bind(Bindings.max(420, Bindings.min(640, widthProperty().multiply(0.4))));
+            costs.setMinWidth(380);
+            costs.setMinHeight(Region.USE_COMPUTED_SIZE);
+            HBox.setHgrow(columns, Priority.ALWAYS);
+            main = new HBox(14, columns, costs);
+        }
+        VBox.setVgrow(main, Priority.ALWAYS);
+        center.getChildren().add(main);
+    }
+}
