@@ -88,7 +88,7 @@ public final class Machine {
             }
         }
         if (reclaimer != null) {
-            reclaimer.setBalloons(id -> vm(id).kernel().balloon());
+            reclaimer.setGuests(id -> vm(id).kernel().balloon(), id -> path.cpu(vm(id)));
         }
     }
 

@@ -13,6 +13,7 @@ import org.memvirt.engine.event.EventSink;
 import org.memvirt.engine.event.FrameAlloc;
 import org.memvirt.engine.event.FrameFree;
 import org.memvirt.engine.guest.BalloonDriver;
+import org.memvirt.engine.guest.GuestCpu;
 import org.memvirt.engine.memory.Frame;
 import org.memvirt.engine.memory.FrameUse;
 import org.memvirt.engine.memory.HostMemory;
@@ -40,6 +41,7 @@ public final class Reclaimer implements BalloonDriver.BalloonHost {
     private final Map<Long, Boolean> touched = new LinkedHashMap<>();
     private final List<Integer> hostFrames = new ArrayList<>();
     private IntFunction<BalloonDriver> balloons = vm -> null;
+    private IntFunction<GuestCpu> cpus = vm -> null;
 
     /**
      * @param invept invalidates a VM's EPT-derived translations (INVEPT) after an EPT change
@@ -61,9 +63,13 @@ public final class Reclaimer implements BalloonDriver.BalloonHost {
         }
     }
 
-    /** Tells the reclaimer where each VM's balloon driver is. */
-    public void setBalloons(IntFunction<BalloonDriver> drivers) {
+    /**
+     * Tells the reclaimer where each VM's balloon driver is, and the guest CPU the driver's
+     * allocations run on (they may make the guest swap its own pages).
+     */
+    public void setGuests(IntFunction<BalloonDriver> drivers, IntFunction<GuestCpu> guestCpus) {
         this.balloons = drivers;
+        this.cpus = guestCpus;
     }
 
     public ReclaimConfig config() {
@@ -209,7 +215,7 @@ public final class Reclaimer implements BalloonDriver.BalloonHost {
             BalloonDriver balloon = balloons.apply(victim);
             if (state == MemoryState.SOFT && balloon != null) {
                 long before = memory.freeFrames();
-                balloon.setTarget(balloon.size() + want, null, sink);
+                balloon.setTarget(balloon.size() + want, cpus.apply(victim), sink);
                 freed = (int) (memory.freeFrames() - before);
             }
             if (freed == 0) {

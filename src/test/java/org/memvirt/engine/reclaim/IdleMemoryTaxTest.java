@@ -117,4 +117,26 @@ class IdleMemoryTaxTest {
         StepResult released = m.step(new Action.HostRelease(take));
         assertEquals(r.snapshot().counters().hostFramesFree() + take, released.snapshot().counters().hostFramesFree());
     }
+
+    @Test
+    void ballooningAGuestWithNoFreePagesMakesItSwapItsOwnPages() {
+        // Both VMs use nearly all their RAM; in the soft state the balloon can only grow by the
+        // guest paging out its own data, which runs on the guest's CPU (and may exit).
+        ReclaimConfig cfg = ReclaimConfig.defaults();
+        Machine m = ReclaimRig.machine(2, 755, cfg, (vm, i) -> vm * 10_000L + i);
+        for (int vm = 1; vm <= 2; vm++) {
+            m.step(new Action.TouchPages(vm, ReclaimRig.BASE, 755, org.memvirt.engine.mmu.AccessKind.READ));
+        }
+        var before = m.snapshot();
+        long free = before.counters().hostFramesFree();
+        long total = free + before.counters().hostFramesUsed();
+        StepResult r = m.step(new Action.HostPressure((int) (free - total * 5 / 100)));
+        assertEquals(MemoryState.HIGH, r.snapshot().memoryState());
+        assertTrue(r.snapshot().vms().stream().anyMatch(v -> v.memory().guestSwapPages() > 0),
+                "the guest gave up its own pages to the balloon");
+        assertTrue(audit(m).isEmpty(), () -> audit(m).toString());
+        for (int i = 0; i < 755; i += 50) {
+            assertEquals(10_000L + i, ReclaimRig.firstWord(m, 1, i));
+        }
+    }
 }
