@@ -2,130 +2,258 @@ package org.memvirt.app;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.Locale;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.prefs.Preferences;
 
 import javax.imageio.ImageIO;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import atlantafx.base.theme.PrimerLight;
-
-import org.memvirt.engine.mmu.PagingMode;
-import org.memvirt.engine.paging.PageSize;
-import org.memvirt.view.WalkView;
-import org.memvirt.viewmodel.WalkScenario;
+import org.memvirt.view.shell.LessonWindow;
 import org.memvirt.viewmodel.WalkSettings;
-import org.memvirt.viewmodel.WalkViewModel;
+import org.memvirt.viewmodel.shell.LessonCatalog;
+import org.memvirt.viewmodel.shell.LessonRef;
+import org.memvirt.viewmodel.shell.LessonWalkViewModel;
+import org.memvirt.viewmodel.shell.LessonWindowViewModel;
+import org.memvirt.viewmodel.shell.MemorySettingsStore;
+import org.memvirt.viewmodel.shell.PreferencesStore;
+import org.memvirt.viewmodel.shell.PresenterViewModel;
+import org.memvirt.viewmodel.shell.SettingsStore;
+import org.memvirt.viewmodel.shell.Theme;
 
 /**
- * The window: "MemVirt Lab", showing the nested walk of one translation.
+ * The window, "MemVirt Lab": the lesson window, opening the lesson of last time (or
+ * {@code lessons/02-nested-walk.yaml}); the lesson is read and played on a worker thread while the
+ * window is already up. Settings are remembered in the user's preferences under
+ * {@code org/memvirt/lab}.
  *
- * <p>System properties, for reproducible documentation screenshots:
- * {@code memvirt.screenshot=FILE.png} writes a PNG of the scene after the first layout pulse and
- * exits (at the end of the walk, or at reference {@code memvirt.screenshot.step}); the walk's
- * settings can be given as {@code memvirt.walk.mode} (native|nested), {@code memvirt.walk.guest-levels},
- * {@code memvirt.walk.host-levels} (4|5), {@code memvirt.walk.guest-page}, {@code memvirt.walk.host-page}
- * (4K|2M|1G), {@code memvirt.walk.tlb}, {@code memvirt.walk.walk-cache}, {@code memvirt.walk.repeat}
- * (true|false); {@code memvirt.window=WIDTHxHEIGHT} sizes the window (default 1500x950).
+ * <p>System properties (documentation screenshots, tests by hand):
+ * <ul>
+ *   <li>{@code memvirt.lesson=FILE} (or {@code lessons/NAME.yaml} for a shipped one) opens that lesson;</li>
+ *   <li>{@code memvirt.screenshot=FILE.png} writes a PNG of the window once the lesson is open, at step
+ *       {@code memvirt.screenshot.step} (default 3), with the view {@code memvirt.view}
+ *       ({@code walk}, {@code walk-explorer}, …), and exits; settings are not remembered then;</li>
+ *   <li>{@code memvirt.theme=light|dark|projector}, {@code memvirt.zoom=1.0…3.0},
+ *       {@code memvirt.window=WIDTHxHEIGHT}, {@code memvirt.lessons=hidden} (the lessons and outline
+ *       column hidden, as the L key does);</li>
+ *   <li>{@code memvirt.walk.*} set the walk explorer's machine (see {@link WalkScreen});</li>
+ *   <li>{@code memvirt.screen=walk} shows the stand-alone walk screen instead (its screenshot
+ *       properties as before: {@code memvirt.screenshot.step} is then a reference number);</li>
+ *   <li>{@code memvirt.prefs=NODE} keeps settings under another preferences node ({@code none}: not at all);</li>
+ *   <li>{@code memvirt.startup.trace=true} prints when the first frame and the lesson appeared
+ *       ({@code exit}: and quits then, for timing runs).</li>
+ * </ul>
  */
 public final class MemVirtApp extends Application {
-    private static final Duration PER_REFERENCE = Duration.millis(350);
+    private static final Duration PER_REFERENCE = Duration.millis(LessonWindowViewModel.PER_REFERENCE_MILLIS);
+    private static final String PREFS_NODE = "org/memvirt/lab";
+
+    private ExecutorService loader;
+    private LessonFileWatcher watcher;
+
+    private PresenterViewModel presenter;
+    private LessonWindowViewModel vm;
+
+    /**
+     * Makes the view models and starts reading and playing the first lesson on a worker, on the
+     * launcher thread before the window: the lesson is played while the window is being built.
+     */
+    @Override
+    public void init() {
+        if ("walk".equals(System.getProperty("memvirt.screen"))) {
+            return;
+        }
+        presenter = new PresenterViewModel(store(System.getProperty("memvirt.screenshot") != null));
+        String theme = System.getProperty("memvirt.theme");
+        if (theme != null) {
+            presenter.themeProperty().set(Theme.parse(theme, Theme.LIGHT));
+        }
+        String zoom = System.getProperty("memvirt.zoom");
+        if (zoom != null) {
+            try {
+                presenter.setZoom(Double.parseDouble(zoom));
+            } catch (NumberFormatException e) {
+                System.err.println("memvirt: zoom must be a number from 1.0 to 3.0, not '" + zoom + "'");
+            }
+        }
+        loader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lesson-loader");
+            t.setDaemon(true);
+            return t;
+        });
+        vm = new LessonWindowViewModel(new LessonCatalog(MemVirtApp.class.getClassLoader()),
+                loader, Platform::runLater, presenter,
+                new LessonWalkViewModel(LessonWalkViewModel.lessonWalkScreen()));
+        openLesson();
+    }
+
+    /** Opens the lesson asked for, or the one of last time, or the default one (read on the worker). */
+    private void openLesson() {
+        String lesson = System.getProperty("memvirt.lesson");
+        if (lesson != null) {
+            vm.library().listShipped();
+            vm.library().open(lesson.startsWith(LessonCatalog.FOLDER + "/") && !Files.exists(Path.of(lesson))
+                    ? new LessonRef.Shipped(lesson, lesson) : LessonCatalog.fileRef(Path.of(lesson)));
+        } else {
+            vm.openFirstLesson();
+        }
+    }
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        String screenshot = System.getProperty("memvirt.screenshot");
-        WalkSettings initial;
-        try {
-            initial = settingsFromProperties();
-        } catch (IllegalArgumentException e) {
-            System.err.println("memvirt: " + e.getMessage() + "; using the default walk");
-            initial = WalkSettings.defaults();
+        if ("walk".equals(System.getProperty("memvirt.screen"))) {
+            WalkScreen.show(stage);
+            return;
         }
-        WalkViewModel viewModel = new WalkViewModel(new WalkScenario(), initial);
-        WalkView view = new WalkView(viewModel, screenshot == null ? PER_REFERENCE : Duration.ZERO);
-        int[] size = windowSize(System.getProperty("memvirt.window", "1500x950"));
-        Scene scene = new Scene(view, size[0], size[1]);
-        stage.setTitle("MemVirt Lab");
-        stage.setMinWidth(1100);
-        stage.setMinHeight(700);
+        String screenshot = System.getProperty("memvirt.screenshot");
+        WalkSettings explorer = explorerSettings();
+        LessonWindow window = LessonWindow.progressive(vm,
+                CenterViewCatalog.views(vm, screenshot == null ? PER_REFERENCE : Duration.ZERO, explorer),
+                screenshot == null ? PER_REFERENCE : Duration.ZERO);
+        String size = System.getProperty("memvirt.window");
+        int[] wh = size != null ? WalkScreen.windowSize(size)
+                : new int[] {(int) presenter.windowWidth(), (int) presenter.windowHeight()};
+        Scene scene = new Scene(window, wh[0], wh[1]);
         stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        window.attach(stage);
+        if ("hidden".equals(System.getProperty("memvirt.lessons"))) {
+            window.showLessonColumn(false);
+        }
+
+        watcher = new LessonFileWatcher(path -> Platform.runLater(() -> vm.fileChanged(path)));
+        vm.library().watchedProperty().addListener((obs, old, now) -> watcher.watch(now));
+        watcher.watch(vm.library().watchedProperty().get());
+        watcher.start();
+
+        String trace = System.getProperty("memvirt.startup.trace", "false");
+        if (trace.equals("true") || trace.equals("exit")) {
+            traceStartup(scene, vm);
+        }
         if (screenshot != null) {
-            Runnable[] once = new Runnable[1];
-            once[0] = () -> {
-                scene.removePostLayoutPulseListener(once[0]);
-                Platform.runLater(() -> capture(scene, viewModel, new File(screenshot)));
-            };
-            scene.addPostLayoutPulseListener(once[0]);
+            whenLessonSettles(vm, () -> capture(scene, window, vm, new File(screenshot)));
         }
         stage.show();
     }
 
-    private static void capture(Scene scene, WalkViewModel viewModel, File file) {
-        Integer step = Integer.getInteger("memvirt.screenshot.step");
-        if (step == null) {
-            viewModel.toEnd();
-        } else {
-            viewModel.goTo(step);
+    @Override
+    public void stop() {
+        if (watcher != null) {
+            watcher.close();
         }
-        WritableImage image = scene.snapshot(null);
+        if (loader != null) {
+            loader.shutdownNow();
+        }
+    }
+
+    private static SettingsStore store(boolean screenshot) {
+        String node = System.getProperty("memvirt.prefs", PREFS_NODE);
+        if (screenshot || "none".equals(node)) {
+            return new MemorySettingsStore();
+        }
         try {
-            File dir = file.getAbsoluteFile().getParentFile();
-            if (dir != null) {
-                dir.mkdirs();
-            }
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file);
-            System.out.println("memvirt: wrote " + file);
-        } catch (IOException e) {
-            System.err.println("memvirt: cannot write " + file + ": " + e.getMessage());
+            return new PreferencesStore(Preferences.userRoot().node(node));
+        } catch (RuntimeException e) {
+            System.err.println("memvirt: settings will not be remembered (" + e.getMessage() + ")");
+            return new MemorySettingsStore();
         }
-        Platform.exit();
     }
 
-    private static int[] windowSize(String text) {
-        String[] parts = text.toLowerCase(Locale.ROOT).split("x");
+    private static WalkSettings explorerSettings() {
         try {
-            if (parts.length == 2) {
-                return new int[] {Math.max(800, Integer.parseInt(parts[0].trim())),
-                        Math.max(600, Integer.parseInt(parts[1].trim()))};
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return WalkScreen.settingsFromProperties();
+        } catch (IllegalArgumentException e) {
+            System.err.println("memvirt: " + e.getMessage() + "; the walk explorer starts with the default walk");
+            return WalkSettings.defaults();
         }
-        System.err.println("memvirt: window size must look like 1500x950, not '" + text + "'");
-        return new int[] {1500, 950};
     }
 
-    private static WalkSettings settingsFromProperties() {
-        WalkSettings s = WalkSettings.defaults();
-        String mode = System.getProperty("memvirt.walk.mode");
-        if (mode != null) {
-            PagingMode m = PagingMode.parse(mode);
-            if (m == PagingMode.SHADOW) {
-                throw new IllegalArgumentException("the walk screen shows native or nested paging, not shadow");
+    /** Runs {@code then} once, when the first lesson opened or failed to (at once if it already has). */
+    private static void whenLessonSettles(LessonWindowViewModel vm, Runnable then) {
+        boolean settled = vm.library().currentProperty().get() != null || !vm.library().errors().isEmpty();
+        if (!vm.library().loadingProperty().get() && settled) {
+            Platform.runLater(then);
+            return;
+        }
+        ChangeListener<Boolean> listener = new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (!now) {
+                    vm.library().loadingProperty().removeListener(this);
+                    Platform.runLater(then);
+                }
             }
-            s = s.withMode(m);
-        }
-        int guestLevels = Integer.getInteger("memvirt.walk.guest-levels", s.guestLevels());
-        int hostLevels = Integer.getInteger("memvirt.walk.host-levels", s.hostLevels());
-        if (guestLevels != 4 && guestLevels != 5 || hostLevels != 4 && hostLevels != 5) {
-            throw new IllegalArgumentException("levels must be 4 or 5");
-        }
-        s = s.withLevels(guestLevels, hostLevels).withAddress(WalkSettings.defaultAddress(guestLevels));
-        s = s.withPages(PageSize.parse(System.getProperty("memvirt.walk.guest-page", "4K")),
-                PageSize.parse(System.getProperty("memvirt.walk.host-page", "4K")));
-        s = s.withCaches(flag("memvirt.walk.tlb"), flag("memvirt.walk.walk-cache"));
-        return s.withRepeatAccess(flag("memvirt.walk.repeat"));
+        };
+        vm.library().loadingProperty().addListener(listener);
     }
 
-    private static boolean flag(String property) {
-        String v = System.getProperty(property, "false").trim().toLowerCase(Locale.ROOT);
-        return v.equals("true") || v.equals("on") || v.equals("yes");
+    private static void capture(Scene scene, LessonWindow window, LessonWindowViewModel vm, File file) {
+        if (window.lookup("#main-split") == null) {
+            // the columns come one frame after the first: wait for them
+            Platform.runLater(() -> capture(scene, window, vm, file));
+            return;
+        }
+        vm.jumpTo(Integer.getInteger("memvirt.screenshot.step", 3));
+        vm.walk().finishAnimation();
+        String view = System.getProperty("memvirt.view");
+        if (view != null && !window.showView(view)) {
+            System.err.println("memvirt: no view '" + view + "'");
+        }
+        // two pulses: one for the step's layout, one for what the layout changed (wrapped text)
+        Platform.runLater(() -> Platform.runLater(() -> {
+            try {
+                File dir = file.getAbsoluteFile().getParentFile();
+                if (dir != null) {
+                    dir.mkdirs();
+                }
+                ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file);
+                System.out.println("memvirt: wrote " + file);
+            } catch (IOException e) {
+                System.err.println("memvirt: cannot write " + file + ": " + e.getMessage());
+            }
+            Platform.exit();
+        }));
+    }
+
+    /** With {@code memvirt.startup.trace=true} (or {@code exit}, to quit once the lesson is up): timings. */
+    private static void traceStartup(Scene scene, LessonWindowViewModel vm) {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            System.out.println("memvirt: first frame " + (System.currentTimeMillis() - jvmStart) + " ms after JVM start");
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        whenLessonSettles(vm, () -> columnsThen(scene, () -> {
+            System.out.println("memvirt: lesson ready " + (System.currentTimeMillis() - jvmStart) + " ms after JVM start");
+            if ("exit".equals(System.getProperty("memvirt.startup.trace"))) {
+                Platform.exit();
+            }
+        }));
+    }
+
+    /** Runs {@code then} after the frame that first shows the window's columns. */
+    private static void columnsThen(Scene scene, Runnable then) {
+        if (scene.getRoot().lookup("#main-split") == null) {
+            Platform.runLater(() -> columnsThen(scene, then));
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            then.run();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 }

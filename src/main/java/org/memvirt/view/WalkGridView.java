@@ -1,5 +1,7 @@
 package org.memvirt.view;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.HPos;
 import javafx.geometry.VPos;
 import javafx.scene.control.Label;
@@ -20,6 +22,8 @@ import org.memvirt.viewmodel.WalkViewModel;
  * a row can be traced to the index bits it uses. Rebuilt whenever the view model's grid changes.
  */
 final class WalkGridView extends GridPane {
+    /** The corner label's font size at zoom 1 (walk.css: 12 px). */
+    private static final double CORNER_FONT_PX = 12;
     private final WalkViewModel viewModel;
     private final Duration lightUp;
 
@@ -41,24 +45,30 @@ final class WalkGridView extends GridPane {
             return;
         }
         boolean nested = grid.walk().settings().nested();
-        ColumnConstraints headerColumn = new ColumnConstraints(130, 150, 190);
+        Label corner = new Label(nested ? "guest level ↓\nhost level →" : "table level ↓");
+        corner.getStyleClass().add("grid-corner");
+        corner.setWrapText(true);
+        // sizes in pixels at the 14 px base font, scaled with it (the presenter's zoom)
+        ColumnConstraints headerColumn = new ColumnConstraints();
+        size(headerColumn, corner, 130, 150, 190);
         getColumnConstraints().add(headerColumn);
         for (int c = 0; c < grid.columns().size(); c++) {
-            ColumnConstraints cc = new ColumnConstraints(100, 170, nested ? 240 : 420);
+            ColumnConstraints cc = new ColumnConstraints();
+            size(cc, corner, 100, 170, nested ? 240 : 420);
             cc.setHgrow(Priority.ALWAYS);
             cc.setFillWidth(true);
             getColumnConstraints().add(cc);
         }
-        getRowConstraints().add(new RowConstraints(36, 40, 48));
+        RowConstraints headerRow = new RowConstraints();
+        size(headerRow, corner, 36, 40, 48);
+        getRowConstraints().add(headerRow);
         for (int r = 0; r < grid.rows().size(); r++) {
-            RowConstraints rc = new RowConstraints(54, 96, 120);
+            RowConstraints rc = new RowConstraints();
+            size(rc, corner, 54, 96, 120);
             rc.setVgrow(Priority.ALWAYS);
             rc.setFillHeight(true);
             getRowConstraints().add(rc);
         }
-        Label corner = new Label(nested ? "guest level ↓\nhost level →" : "table level ↓");
-        corner.getStyleClass().add("grid-corner");
-        corner.setWrapText(true);
         add(corner, 0, 0);
         for (int c = 0; c < grid.columns().size(); c++) {
             add(columnHeader(grid.columns().get(c), nested), c + 1, 0);
@@ -73,6 +83,24 @@ final class WalkGridView extends GridPane {
             GridPane.setFillWidth(view, true);
             GridPane.setFillHeight(view, true);
         }
+    }
+
+    /** The corner label's font, 12 px at zoom 1, scales the grid's sizes. */
+    private static DoubleBinding scaled(Label corner, double px) {
+        return Bindings.createDoubleBinding(() -> px * Math.max(1.0, corner.getFont().getSize() / CORNER_FONT_PX),
+                corner.fontProperty());
+    }
+
+    private static void size(ColumnConstraints c, Label corner, double min, double pref, double max) {
+        c.minWidthProperty().bind(scaled(corner, min));
+        c.prefWidthProperty().bind(scaled(corner, pref));
+        c.maxWidthProperty().bind(scaled(corner, max));
+    }
+
+    private static void size(RowConstraints r, Label corner, double min, double pref, double max) {
+        r.minHeightProperty().bind(scaled(corner, min));
+        r.prefHeightProperty().bind(scaled(corner, pref));
+        r.maxHeightProperty().bind(scaled(corner, max));
     }
 
     /** Narrow columns (a small window, 5 EPT levels) get the compact cell style. */

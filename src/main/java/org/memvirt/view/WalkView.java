@@ -1,6 +1,7 @@
 package org.memvirt.view;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -23,6 +24,9 @@ import org.memvirt.viewmodel.WalkViewModel;
  * step, Space plays or pauses, Home and End jump (not while typing in a text field).
  */
 public final class WalkView extends BorderPane {
+    /** A lesson step's walk shows the entry panel from this width of the screen on. */
+    public static final double LESSON_SIDE_PANEL_WIDTH = 1150;
+    private final ReadOnlyBooleanProperty entryPanelShown;
     /** The stylesheet of the walk screen. */
     public static final String STYLESHEET = "walk.css";
 
@@ -32,6 +36,25 @@ public final class WalkView extends BorderPane {
      *                     zero (tests, screenshots) jumps without animating
      */
     public WalkView(WalkViewModel viewModel, Duration perReference) {
+        this(viewModel, perReference, Controls.EXPLORER);
+    }
+
+    /** What the screen offers besides the walk itself. */
+    public enum Controls {
+        /** The settings bar on top and the walk's own keys: the stand-alone walk explorer. */
+        EXPLORER,
+        /** The walk of a lesson step: no settings (the lesson fixes the machine), no transport or keys
+         *  of its own (the lesson window's step the lesson and light the references), and the entry
+         *  panel only when the screen is wide. */
+        LESSON_STEP
+    }
+
+    /**
+     * @param viewModel    what to show
+     * @param perReference how long Play spends on each reference and how long a cell lights up
+     * @param controls     explorer (settings and keys) or a lesson step's walk
+     */
+    public WalkView(WalkViewModel viewModel, Duration perReference, Controls controls) {
         getStyleClass().add("walk-view");
         setId("walk-view");
         getStylesheets().add(WalkView.class.getResource(STYLESHEET).toExternalForm());
@@ -52,7 +75,7 @@ public final class WalkView extends BorderPane {
         HBox addresses = new HBox(12, strips, hint);
         addresses.setAlignment(Pos.CENTER_LEFT);
         addresses.getStyleClass().add("addresses");
-        VBox top = new VBox(settings, addresses);
+        VBox top = controls == Controls.EXPLORER ? new VBox(settings, addresses) : new VBox(addresses);
         top.getStyleClass().add("top-area");
         setTop(top);
 
@@ -89,8 +112,29 @@ public final class WalkView extends BorderPane {
         side.prefWidthProperty().bind(Bindings.max(340, Bindings.min(440, widthProperty().multiply(0.29))));
         side.setMinWidth(340);
         setRight(side);
-        setBottom(new TransportBar(viewModel));
+        if (controls == Controls.EXPLORER) {
+            setBottom(new TransportBar(viewModel));
+        } else {
+            // the lesson's transport steps the walk; the entry panel only where the grid keeps its room
+            // (the width scales with the font: the headline is 17 px at the presenter's zoom 1)
+            side.visibleProperty().bind(Bindings.createBooleanBinding(() -> getWidth()
+                    >= LESSON_SIDE_PANEL_WIDTH * Math.max(1, headline.getFont().getSize() / 17.0),
+                    widthProperty(), headline.fontProperty()));
+            side.managedProperty().bind(side.visibleProperty());
+        }
 
+        if (controls == Controls.EXPLORER) {
+            addWalkKeys(viewModel);
+        }
+        entryPanelShown = side.visibleProperty();
+    }
+
+    /** Whether the panel with the decoded entry is on screen (a lesson step's walk hides it when narrow). */
+    public ReadOnlyBooleanProperty entryPanelShownProperty() {
+        return entryPanelShown;
+    }
+
+    private void addWalkKeys(WalkViewModel viewModel) {
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getTarget() instanceof TextInputControl) {
                 return;

@@ -27,7 +27,7 @@ import org.memvirt.engine.paging.Levels;
 import org.memvirt.engine.paging.X86Entry;
 
 /** One short line per event for the event log; events without a special form print as records. */
-final class EventText implements EventVisitor<String> {
+public final class EventText implements EventVisitor<String> {
 
     @Override
     public String visitTlbLookup(TlbLookup e) {

@@ -14,6 +14,7 @@ import org.memvirt.engine.event.LookupOutcome;
 import org.memvirt.engine.event.TlbLookup;
 import org.memvirt.engine.event.Translated;
 import org.memvirt.engine.event.WalkStep;
+import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.engine.paging.EptEntry;
 import org.memvirt.engine.paging.Levels;
 import org.memvirt.engine.paging.PageSize;
@@ -141,7 +142,9 @@ public final class WalkGrid {
         if (level == DATA) {
             var result = walk.result();
             if (result.isPresent()) {
-                return OptionalLong.of(result.get().gpa());
+                // a shadow table maps straight to host memory: the data row is about the hPA
+                return OptionalLong.of(walk.settings().mode() == PagingMode.SHADOW ? result.get().hpa()
+                        : result.get().gpa());
             }
             for (WalkStep w : walk.references()) {
                 if (w.dimension() != Dimension.HOST && w.present() && X86Entry.isLeaf(w.entryValue(), w.level())) {
@@ -198,9 +201,11 @@ public final class WalkGrid {
         boolean nested = s.nested();
         for (int level = s.guestLevels(); level >= 1; level--) {
             String title = nested ? "Guest " + Levels.name(level) : Levels.name(level);
-            rows.add(new Row(level, title, rowSubtitle(level, nested ? "table at gPA " : "table at PA ")));
+            String at = nested ? "table at gPA " : s.mode() == PagingMode.SHADOW ? "shadow table at hPA " : "table at PA ";
+            rows.add(new Row(level, title, rowSubtitle(level, at)));
         }
-        rows.add(new Row(DATA, "Data", rowSubtitle(DATA, nested ? "at gPA " : "at PA ")));
+        rows.add(new Row(DATA, "Data", rowSubtitle(DATA, nested ? "at gPA " : s.mode() == PagingMode.SHADOW
+                ? "at hPA " : "at PA ")));
         if (nested) {
             for (int level = s.hostLevels(); level >= 1; level--) {
                 columns.add(new Column(level, Levels.eptName(level)));

@@ -3,6 +3,7 @@ package org.memvirt.viewmodel;
 import java.util.List;
 
 import org.memvirt.engine.event.Dimension;
+import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.engine.event.WalkStep;
 import org.memvirt.engine.paging.Levels;
 
@@ -57,6 +58,10 @@ public record WalkPosition(int guestRefs, int hostRefs, String breakdown, String
         if (count != s.uncachedReferences()) {
             refs += " (" + s.uncachedReferences() + " uncached)";
         }
+        if (s.mode() == PagingMode.SHADOW) {
+            return "Shadow walk · the VMM's " + s.guestLevels() + "-level shadow table (gVA → hPA) · "
+                    + s.guestPage().label() + " page → " + refs;
+        }
         if (!s.nested()) {
             return "Native walk · " + s.guestLevels() + "-level table · " + s.guestPage().label() + " page → " + refs;
         }
@@ -68,7 +73,7 @@ public record WalkPosition(int guestRefs, int hostRefs, String breakdown, String
         WalkSettings s = g.walk().settings();
         int marked = current != null && current.dimension() != Dimension.HOST ? current.level() : complete ? 0 : -1;
         int leaf = g.guestLeafLevel() > 0 ? g.guestLeafLevel() : s.guestPage().leafLevel();
-        return AddressBreakdown.of(s.nested() ? "gVA" : "VA", s.gva(), s.nested() ? Dimension.GUEST : Dimension.NATIVE,
+        return AddressBreakdown.of(s.nested() || s.mode() == PagingMode.SHADOW ? "gVA" : "VA", s.gva(), s.nested() ? Dimension.GUEST : Dimension.NATIVE,
                 s.guestLevels(), leaf, marked);
     }
 

@@ -268,6 +268,23 @@ public final class WalkViewModel {
         }
     }
 
+    /**
+     * Shows a walk recorded elsewhere (the access of a lesson step) instead of one the settings
+     * describe, at position 0. The settings keep their values; changing one records a fresh walk.
+     */
+    public void showWalk(TranslationWalk walk) {
+        pause();
+        errorMessage.set("");
+        show(WalkGrid.of(walk));
+    }
+
+    /** Shows no walk at all (a lesson step that translates no address). */
+    public void clearWalk() {
+        pause();
+        errorMessage.set("");
+        show(null);
+    }
+
     private void showFailure(String message) {
         pause();
         errorMessage.set(message);

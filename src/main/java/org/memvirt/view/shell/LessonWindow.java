@@ -1,0 +1,377 @@
+package org.memvirt.view.shell;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import org.memvirt.lesson.Highlight;
+import org.memvirt.viewmodel.shell.ExportTargets;
+import org.memvirt.viewmodel.shell.LessonWindowViewModel;
+
+/**
+ * The lesson window: lessons and outline on the left, the views in the middle, narration,
+ * question, counters and events on the right, the transport at the bottom, the menus on top and
+ * the shortcut sheet over it all. Views bind to the view model and forward commands to it; the
+ * presenter's zoom sets the root font size, which every size in em follows.
+ */
+public final class LessonWindow extends StackPane {
+    private final LessonWindowViewModel vm;
+    private final CenterViews center;
+    private final List<Shortcut> shortcuts;
+    private final javafx.event.EventHandler<KeyEvent> keyFilter = this::key;
+    private final BorderPane main = new BorderPane();
+    private SplitPane split;
+    private LessonBrowserView left;
+    private boolean hideLessonColumn;
+    private Stage stage;
+
+    /**
+     * @param vm           the window's state
+     * @param views        the views in the middle, in tab order (the Walk: {@link #walkView})
+     * @param perReference one reference's animation at 1× speed (zero: nothing animates, Play runs
+     *                     at once; for tests)
+     */
+    public LessonWindow(LessonWindowViewModel vm, List<CenterView> views, Duration perReference) {
+        this(vm, views, perReference, Columns.AT_ONCE);
+    }
+
+    /** When the three columns (lessons, views, step) are made. */
+    private enum Columns {
+        AT_ONCE,
+        /** After the first frame: menus, header and transport show (and work) first. */
+        AFTER_FIRST_FRAME
+    }
+
+    /**
+     * A window whose first frame has only the menus, the header and the transport; the columns
+     * follow one frame later. The first frame then costs little more than a bare window's, and
+     * the lesson (read on a worker meanwhile) appears as soon as the columns do.
+     */
+    public static LessonWindow progressive(LessonWindowViewModel vm, List<CenterView> views, Duration perReference) {
+        return new LessonWindow(vm, views, perReference, Columns.AFTER_FIRST_FRAME);
+    }
+
+    private LessonWindow(LessonWindowViewModel vm, List<CenterView> views, Duration perReference, Columns columns) {
+        this.vm = vm;
+        setId("lesson-window");
+        getStyleClass().add("lesson-window");
+        styleProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "-fx-font-size: %.2fpx;",
+                vm.presenter().fontSizeBinding().get()), vm.presenter().fontSizeBinding()));
+        ThemeSwitcher.apply(this, vm.presenter().getTheme());
+        // icon sizes are pixels, not em: a generated sheet keeps them in step with the zoom
+        scaleIcons(vm.presenter().getZoom());
+        vm.presenter().zoomProperty().addListener((obs, old, now) -> scaleIcons(now.doubleValue()));
+        vm.presenter().themeProperty().addListener((obs, old, now) -> ThemeSwitcher.apply(this, now));
+        new PlayClock(vm, perReference.toMillis() <= 0 ? 0 : perReference.toMillis()
+                / LessonWindowViewModel.PER_REFERENCE_MILLIS);
+
+        center = new CenterViews(views, vm.presenter().zoomProperty());
+        shortcuts = LessonCommands.of(this, vm);
+        main.getStyleClass().add("lesson-main");
+        main.setTop(new VBox(LessonMenus.of(this, vm), new LessonHeader(vm)));
+        VBox bottom = new VBox(new LessonTransportBar(vm));
+        main.setBottom(bottom);
+        // the error panel is made when there is a first error to show
+        Runnable errorPanel = () -> {
+            if (!vm.library().errors().isEmpty() && lookup("#error-panel") == null) {
+                bottom.getChildren().add(0, new ErrorPanel(vm));
+            }
+        };
+        vm.library().errors().addListener((javafx.collections.ListChangeListener<Object>) c -> errorPanel.run());
+        errorPanel.run();
+        getChildren().add(main);
+        if (columns == Columns.AT_ONCE) {
+            makeColumns();
+        } else {
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                getScene().removePostLayoutPulseListener(once[0]);
+                Platform.runLater(this::makeColumns);
+            };
+            sceneProperty().addListener((obs, old, now) -> {
+                if (now != null && split == null) {
+                    now.addPostLayoutPulseListener(once[0]);
+                }
+            });
+        }
+        // the sheet is made the first time it is asked for: nothing to style before the first frame
+        vm.presenter().shortcutsShownProperty().addListener((obs, old, now) -> {
+            if (now && lookup("#shortcut-sheet") == null) {
+                getChildren().add(new ShortcutSheet(shortcuts, vm.presenter()));
+            }
+        });
+
+        // on the scene: with nothing focused, keys go to the scene itself, not to its root
+        sceneProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+            }
+            if (now != null) {
+                now.addEventFilter(KeyEvent.KEY_PRESSED, keyFilter);
+            }
+        });
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                vm.library().dropped(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        vm.highlightsProperty().addListener((obs, old, now) -> followHighlights(now));
+    }
+
+    /** The Walk tab: the walk of the step's access. */
+    public static CenterView walkView(LessonWindowViewModel vm, Duration perReference) {
+        return new CenterView("Walk", "walk", () -> new LessonWalkPane(vm.walk(), vm.presenter(), perReference), true);
+    }
+
+    /** Puts the window in {@code stage}: title, full screen, remembered size, saving on close. */
+    public void attach(Stage s) {
+        this.stage = s;
+        s.titleProperty().bind(Bindings.createStringBinding(() -> vm.titleProperty().get().isEmpty() ? "MemVirt Lab"
+                : "MemVirt Lab — " + vm.titleProperty().get(), vm.titleProperty()));
+        s.setFullScreenExitHint("F11 or Esc leaves full screen");
+        s.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        vm.presenter().fullScreenProperty().addListener((obs, old, now) -> s.setFullScreen(now));
+        s.fullScreenProperty().addListener((obs, old, now) -> vm.presenter().fullScreenProperty().set(now));
+        s.widthProperty().addListener((obs, old, now) -> vm.presenter().windowResized(s.getWidth(), s.getHeight()));
+        s.heightProperty().addListener((obs, old, now) -> vm.presenter().windowResized(s.getWidth(), s.getHeight()));
+        s.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> vm.presenter().save());
+    }
+
+    // ---- commands (keys and menus) ----
+
+    /** Pictures the view in the middle as {@code file} (".png" added when missing). */
+    public Path exportView(Path file) throws IOException {
+        Path target = ExportTargets.withPngExtension(file);
+        ViewExporter.writePng(center.exportTarget(), target);
+        return target;
+    }
+
+    /** One picture per step of the lesson into {@code folder}; back to the step on screen after. */
+    public List<Path> exportAllSteps(Path folder) throws IOException {
+        int back = vm.positionProperty().get();
+        List<Path> written = new ArrayList<>();
+        try {
+            for (ExportTargets.Target t : vm.exportAllTargets(folder)) {
+                vm.jumpTo(t.position());
+                vm.walk().finishAnimation();
+                written.add(exportView(t.file()));
+            }
+        } finally {
+            vm.jumpTo(back);
+        }
+        return written;
+    }
+
+    void chooseExportFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the view as PNG");
+        chooser.setInitialFileName(vm.exportFileName(center.shownProperty().get()));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            report(() -> "Exported " + exportView(f.toPath()).getFileName());
+        }
+    }
+
+    void chooseExportFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export every step into a folder");
+        File f = chooser.showDialog(getScene().getWindow());
+        if (f != null) {
+            report(() -> "Exported " + exportAllSteps(f.toPath()).size() + " pictures to " + f);
+        }
+    }
+
+    void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a lesson");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lessons", "*.yaml", "*.yml"));
+        File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            vm.library().openPath(f.toPath());
+        }
+    }
+
+    void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of lessons");
+        File f = chooser.showDialog(getScene().getWindow());
+        if (f != null) {
+            vm.library().openPath(f.toPath());
+        }
+    }
+
+    void quit() {
+        vm.presenter().save();
+        if (stage != null) {
+            stage.close();
+        } else {
+            Platform.exit();
+        }
+    }
+
+    int viewCount() {
+        return center.views().size();
+    }
+
+    String viewTitle(int i) {
+        return center.views().get(i).title();
+    }
+
+    void showView(int i) {
+        if (i >= 0 && i < center.views().size()) {
+            center.show(center.views().get(i).id());
+        }
+    }
+
+    /** Shows the view with id {@code id} ("walk", "walk-explorer"); false when there is none. */
+    public boolean showView(String id) {
+        return center.show(id);
+    }
+
+    private void makeColumns() {
+        left = new LessonBrowserView(vm);
+        StepPanel right = new StepPanel(vm);
+        split = new SplitPane(left, center, right);
+        split.setId("main-split");
+        split.setDividerPositions(0.15, 0.71);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(right, false);
+        left.setMinWidth(0);
+        right.setMinWidth(0);
+        main.setCenter(split);
+        if (hideLessonColumn) {
+            showLessonColumn(false);
+        }
+    }
+
+    /** L: hides the lessons and outline column (more room for the views on a projector), or shows it. */
+    void toggleLessonColumn() {
+        showLessonColumn(split != null && !split.getItems().contains(left));
+    }
+
+    /** Shows or hides the lessons and outline column. */
+    public void showLessonColumn(boolean show) {
+        if (split == null) {
+            hideLessonColumn = !show;
+            return;
+        }
+        boolean shown = split.getItems().contains(left);
+        if (shown && !show) {
+            split.getItems().remove(left);
+            split.setDividerPositions(0.72);
+        } else if (!shown && show) {
+            split.getItems().add(0, left);
+            split.setDividerPositions(0.15, 0.71);
+        }
+    }
+
+    void toggleTiling() {
+        center.tiledProperty().set(!center.tiledProperty().get());
+    }
+
+    /** PgUp: the start of this chapter, or of the previous one when already there. */
+    int previousChapter() {
+        int c = vm.chapterIndexProperty().get();
+        int p = vm.positionProperty().get();
+        boolean atStart = vm.outline().size() > c && vm.outline().get(c).firstStep() == p;
+        return atStart ? c - 1 : c;
+    }
+
+    // ---- internals ----
+
+    private String iconSheet;
+
+    private void scaleIcons(double zoom) {
+        if (iconSheet != null) {
+            getStylesheets().remove(iconSheet);
+        }
+        String css = String.format(Locale.ROOT, ".lesson-window .ikonli-font-icon { -fx-icon-size: %dpx; }",
+                Math.round(16 * zoom));
+        iconSheet = "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString(
+                css.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        getStylesheets().add(iconSheet);
+    }
+
+    private void followHighlights(List<Highlight> highlights) {
+        for (Highlight h : highlights) {
+            if (h instanceof Highlight.View v) {
+                String id = switch (v.name()) {
+                    case "memory" -> "host-memory";
+                    default -> v.name();
+                };
+                if (center.show(id)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void key(KeyEvent e) {
+        boolean typing = e.getTarget() instanceof TextInputControl;
+        boolean sheet = vm.presenter().shortcutsShownProperty().get();
+        for (Shortcut s : shortcuts) {
+            for (KeyCombination k : s.combos()) {
+                if (!k.match(e)) {
+                    continue;
+                }
+                boolean plainKey = !e.isShortcutDown() && !e.isAltDown() && e.getCode() != javafx.scene.input.KeyCode.F1
+                        && e.getCode() != javafx.scene.input.KeyCode.F11 && e.getCode() != javafx.scene.input.KeyCode.F5
+                        && e.getCode() != javafx.scene.input.KeyCode.ESCAPE;
+                if (typing && plainKey || sheet && plainKey && e.getCode() != javafx.scene.input.KeyCode.SLASH) {
+                    return;
+                }
+                s.action().run();
+                e.consume();
+                return;
+            }
+        }
+    }
+
+    private void report(IoAction action) {
+        try {
+            String done = action.run();
+            vm.library().dismissErrors();
+            statusNote(done);
+        } catch (IOException | RuntimeException ex) {
+            statusNote("Export failed: " + ex.getMessage());
+        }
+    }
+
+    private void statusNote(String text) {
+        vm.library().announce(text);
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        String run() throws IOException;
+    }
+
+}

@@ -1,0 +1,110 @@
+package org.memvirt.view.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.viewmodel.shell.ErrorLine;
+import org.memvirt.viewmodel.shell.LessonWindowViewModel;
+
+/**
+ * The right side: the step's title and narration, the answer to the question it asked, the
+ * question to predict before the next step, the counters with their chart, and the event log.
+ */
+final class StepPanel extends VBox {
+
+    StepPanel(LessonWindowViewModel vm) {
+        setId("step-panel");
+        getStyleClass().add("step-panel");
+
+        Label position = new Label();
+        position.setId("step-position");
+        position.getStyleClass().add("step-position");
+        position.textProperty().bind(vm.stepTextProperty());
+        Label title = new Label();
+        title.setId("step-title");
+        title.getStyleClass().add("step-title");
+        title.setWrapText(true);
+        title.textProperty().bind(vm.stepTitleProperty());
+        title.setMinHeight(Label.USE_PREF_SIZE);
+
+        Label answer = new Label();
+        answer.setId("answer-note");
+        answer.getStyleClass().add("answer-note");
+        answer.setGraphic(new FontIcon("mdi2c-check-circle-outline"));
+        answer.setWrapText(true);
+        answer.textProperty().bind(vm.answerNoteProperty());
+        MarkdownView answerWhy = new MarkdownView("answer-explanation", vm.answerExplanationProperty());
+        VBox answerBox = new VBox(4, answer, answerWhy);
+        answerBox.getStyleClass().add("answer-box");
+        answerBox.visibleProperty().bind(vm.answerNoteProperty().isNotEmpty());
+        answerBox.managedProperty().bind(answerBox.visibleProperty());
+
+        MarkdownView narration = new MarkdownView("narration", vm.narrationProperty());
+        narration.getStyleClass().add("narration");
+        QuestionView question = new QuestionView(vm.question());
+
+        Label waiting = new Label("Answer the question (or Reveal) to go on.");
+        waiting.setId("waiting-for-answer");
+        waiting.getStyleClass().add("waiting-note");
+        waiting.visibleProperty().bind(vm.waitingForAnswerBinding());
+        waiting.managedProperty().bind(waiting.visibleProperty());
+
+        Label unmet = new Label();
+        unmet.setId("unmet-note");
+        unmet.getStyleClass().add("unmet-note");
+        unmet.setWrapText(true);
+        unmet.setGraphic(new FontIcon("mdi2a-alert-outline"));
+        unmet.textProperty().bind(Bindings.createStringBinding(() -> vm.unmet().isEmpty() ? ""
+                : "The engine disagrees with this lesson's stated numbers:\n" + String.join("\n",
+                vm.unmet().stream().map(ErrorLine::text).toList()), vm.unmet()));
+        unmet.visibleProperty().bind(Bindings.isNotEmpty(vm.unmet()));
+        unmet.managedProperty().bind(unmet.visibleProperty());
+
+        VBox story = new VBox(10, position, title, answerBox, narration, question, waiting, unmet);
+        story.getStyleClass().add("story");
+        ScrollPane storyScroll = new ScrollPane(story);
+        storyScroll.setId("story-scroll");
+        storyScroll.setFitToWidth(true);
+        storyScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        storyScroll.getStyleClass().add("story-scroll");
+        storyScroll.setMinHeight(0);
+
+        CountersView counters = new CountersView(vm.counters());
+        ScrollPane countersScroll = new ScrollPane(counters);
+        countersScroll.setId("counters-scroll");
+        countersScroll.setFitToWidth(true);
+        countersScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        countersScroll.getStyleClass().add("counters-scroll");
+        countersScroll.setMinHeight(0);
+
+        Label eventsHeading = new Label();
+        eventsHeading.getStyleClass().add("panel-heading");
+        eventsHeading.setId("event-heading");
+        eventsHeading.setWrapText(true);
+        eventsHeading.textProperty().bind(Bindings.concat("Events · ", vm.eventHeadingProperty()));
+        ListView<String> log = new ListView<>(vm.eventLog());
+        log.setId("event-log");
+        log.getStyleClass().add("shell-event-log");
+        log.setFocusTraversable(false);
+
+        log.setMinHeight(0);
+        VBox.setVgrow(log, Priority.ALWAYS);
+        VBox events = new VBox(4, eventsHeading, log);
+        events.setMinHeight(0);
+
+        // the story gets most of the height; counters and events can be dragged bigger
+        SplitPane parts = new SplitPane(storyScroll, countersScroll, events);
+        parts.setId("step-parts");
+        parts.setOrientation(Orientation.VERTICAL);
+        parts.setDividerPositions(0.48, 0.85);
+        VBox.setVgrow(parts, Priority.ALWAYS);
+        getChildren().add(parts);
+    }
+}

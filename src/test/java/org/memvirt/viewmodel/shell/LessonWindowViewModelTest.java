@@ -1,0 +1,174 @@
+package org.memvirt.viewmodel.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.memvirt.viewmodel.StepFrame;
+
+/** The lesson window without a toolkit: opening, stepping, jumping, playing (given / when / then). */
+class LessonWindowViewModelTest {
+
+    @Test
+    void aFreshWindowOpensTheNestedWalkAtItsIntroduction() {
+        ShellRig r = ShellRig.withNestedWalk();
+        LessonWindowViewModel vm = r.vm;
+
+        assertEquals("The 2D walk: why 24 references, not 16", vm.titleProperty().get());
+        assertEquals(0, vm.positionProperty().get());
+        assertEquals(13, vm.stepCountProperty().get());
+        assertEquals("introduction · 13 steps", vm.stepTextProperty().get());
+        assertFalse(vm.canStepBackBinding().get());
+        assertTrue(vm.canStepForwardBinding().get());
+        assertEquals(4, vm.outline().size());
+        assertEquals(14, vm.frames().size(), "a frame per position, 0 to the end");
+        assertTrue(vm.narrationProperty().get().contains("guest-physical"), "the lesson's summary");
+        assertTrue(r.vm.library().lessons().size() >= 7, "the shipped lessons are listed");
+        assertTrue(vm.library().errors().isEmpty());
+    }
+
+    @Test
+    void steppingToTheEndAndBackVisitsEveryStepBothWays() {
+        LessonWindowViewModel vm = ShellRig.withNestedWalk().vm;
+        List<String> forward = new ArrayList<>();
+        while (vm.canStepForwardBinding().get()) {
+            vm.stepForward();
+            forward.add(vm.stepTitleProperty().get() + "|" + vm.narrationProperty().get());
+        }
+        assertEquals(13, vm.positionProperty().get());
+        assertEquals("step 13 of 13", vm.stepTextProperty().get());
+        assertFalse(vm.canStepForwardBinding().get());
+
+        List<String> back = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            back.add(0, vm.stepTitleProperty().get() + "|" + vm.narrationProperty().get());
+            vm.stepBack();
+        }
+        back.add(0, vm.stepTitleProperty().get() + "|" + vm.narrationProperty().get());
+        assertEquals(forward, back, "forward k then back k shows the same steps");
+        vm.stepBack();
+        assertEquals(0, vm.positionProperty().get());
+        assertFalse(vm.canStepBackBinding().get());
+    }
+
+    @ParameterizedTest(name = "jump to {0} shows step {1}")
+    @CsvSource({"0, 0", "5, 5", "13, 13", "99, 13", "-4, 0"})
+    void scrubbingJumpsAndClamps(int target, int shown) {
+        LessonWindowViewModel vm = ShellRig.withNestedWalk().vm;
+        vm.jumpTo(target);
+        assertEquals(shown, vm.positionProperty().get());
+        StepFrame f = vm.frameProperty().get();
+        assertEquals(shown, f.index());
+    }
+
+    @Test
+    void chapterJumpsLandOnEachChaptersFirstStep() {
+        LessonWindowViewModel vm = ShellRig.withNestedWalk().vm;
+        vm.jumpToChapter(2);
+        assertEquals(9, vm.positionProperty().get());
+        assertEquals(2, vm.chapterIndexProperty().get());
+        assertEquals("The same page", vm.stepTitleProperty().get());
+        vm.jumpToChapter(1);
+        assertEquals(3, vm.positionProperty().get());
+        vm.jumpToChapter(40);
+        assertEquals(13, vm.positionProperty().get(), "past the last chapter: the last one");
+    }
+
+    @Test
+    void playRunsToTheEndAndStops() {
+        LessonWindowViewModel vm = ShellRig.withNestedWalk().vm;
+        vm.play();
+        assertTrue(vm.playingProperty().get());
+        int beats = 0;
+        while (vm.playingProperty().get() && beats++ < 100) {
+            vm.tick();
+        }
+        assertFalse(vm.playingProperty().get());
+        assertEquals(13, vm.positionProperty().get());
+        vm.play();
+        assertEquals(0, vm.positionProperty().get(), "Play at the end starts over");
+    }
+
+    @Test
+    void theWalkOfAReadLightsItsReferencesOneByOne() {
+        ShellRig r = ShellRig.withNestedWalk();
+        r.vm.stepForward();
+        r.vm.stepForward();
+        LessonWalkViewModel walk = r.vm.walk();
+        assertEquals(24, walk.walk().referenceCountProperty().get());
+        assertTrue(walk.animatingProperty().get(), "one step forward animates");
+        assertEquals(0, walk.walk().positionProperty().get());
+        int ticks = 0;
+        while (walk.animatingProperty().get()) {
+            walk.tick();
+            ticks++;
+        }
+        assertEquals(24, ticks);
+        assertEquals(24, walk.walk().positionProperty().get());
+    }
+
+    @Test
+    void aStepAboutSomeReferencesStopsThereAndJumpsDoNotAnimate() {
+        ShellRig r = ShellRig.withNestedWalk();
+        r.vm.jumpTo(5);
+        LessonWalkViewModel walk = r.vm.walk();
+        assertFalse(walk.animatingProperty().get(), "a jump draws at once");
+        assertEquals(10, walk.walk().positionProperty().get(), "References 6–10 ends at 10");
+        assertEquals("This step is about references 6–10.", walk.noteProperty().get());
+        r.vm.stepForward();
+        assertTrue(walk.animatingProperty().get());
+        assertEquals(10, walk.walk().positionProperty().get(), "References 11–20 starts after 10");
+        walk.finishAnimation();
+        assertEquals(20, walk.walk().positionProperty().get());
+    }
+
+    @Test
+    void fastSpeedDrawsEachStepFinished() {
+        ShellRig r = ShellRig.withNestedWalk();
+        r.presenter.speedProperty().set(Speed.FAST);
+        r.stepTo(2);
+        assertFalse(r.vm.walk().animatingProperty().get());
+        assertEquals(24, r.vm.walk().walk().positionProperty().get());
+        assertEquals(250, r.vm.millisOnStep());
+        assertEquals(0, r.vm.millisPerReference());
+    }
+
+    @Test
+    void theEventLogNamesTheStepsEventsInWords() {
+        ShellRig r = ShellRig.withNestedWalk();
+        r.stepTo(2);
+        List<String> log = r.vm.eventLog();
+        assertTrue(log.get(0).startsWith("TLB miss"), log.get(0));
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("#24 EPT PT[")), String.join("\n", log));
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("Translated → hPA")));
+        assertEquals("Step 2 did, in order:", r.vm.eventHeadingProperty().get());
+        r.vm.stepForward();
+        assertEquals("This step only explains. Step 2 did, in order:", r.vm.eventHeadingProperty().get());
+    }
+
+    @Test
+    void countersShowTotalsAndWhatTheStepAdded() {
+        ShellRig r = ShellRig.withNestedWalk();
+        r.stepTo(2);
+        CounterRow walkRefs = r.vm.counters().rows().stream().filter(c -> c.name().equals("walkRefs")).findFirst()
+                .orElseThrow();
+        assertEquals(24, walkRefs.value());
+        assertEquals("+24", walkRefs.deltaText());
+        assertTrue(walkRefs.highlighted(), "the step highlights walkRefs");
+        assertEquals(List.of("guestRefs", "hostRefs", "walkRefs"), r.vm.counters().charted());
+        long[] perStep = r.vm.counters().series("walkRefs");
+        assertEquals(14, perStep.length);
+        assertEquals(24, perStep[2]);
+        assertEquals(0, perStep[3]);
+        r.vm.counters().runningTotalProperty().set(true);
+        assertEquals(24, r.vm.counters().series("walkRefs")[3]);
+        r.vm.counters().toggleCharted("walkRefs");
+        assertEquals(List.of("guestRefs", "hostRefs"), r.vm.counters().charted());
+    }
+}
