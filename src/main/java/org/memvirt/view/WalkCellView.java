@@ -42,7 +42,9 @@ final class WalkCellView extends VBox {
         this.viewModel = viewModel;
         this.lightUp = lightUp;
         GridCell cell = viewModel.cell();
-        getStyleClass().addAll("walk-cell", dimensionClass(cell), "kind-" + cell.kind().name().toLowerCase(Locale.ROOT)
+        getStyleClass().addAll("walk-cell");
+        getStyleClass().addAll(dimensionClass(cell).split(" "));
+        getStyleClass().addAll("kind-" + cell.kind().name().toLowerCase(Locale.ROOT)
                 .replace('_', '-'));
         setId("cell-" + cell.row() + "-" + cell.column());
         setMinSize(0, 0);
@@ -129,8 +131,12 @@ final class WalkCellView extends VBox {
         if (cell.reference() == null) {
             return "dim-none";
         }
-        return cell.reference().dimension() == Dimension.HOST ? "dim-host"
-                : cell.reference().dimension() == Dimension.GUEST ? "dim-guest" : "dim-native";
+        return switch (cell.reference().dimension()) {
+            case HOST -> "dim-host";
+            case GUEST -> "dim-guest";
+            case SHADOW -> "dim-native dim-shadow";
+            case NATIVE -> "dim-native";
+        };
     }
 
     private static String tooltip(GridCell cell) {
