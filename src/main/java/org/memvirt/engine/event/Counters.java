@@ -30,11 +30,14 @@ public final class Counters {
 
     /** One walk reference in the given dimension. */
     public void reference(Dimension d) {
-        switch (d) {
-            case GUEST -> guestRefs++;
-            case HOST -> hostRefs++;
-            case SHADOW -> shadowRefs++;
-            case NATIVE -> nativeRefs++;
+        if (d == Dimension.HOST) {
+            hostRefs++;
+        } else if (d == Dimension.GUEST) {
+            guestRefs++;
+        } else if (d == Dimension.SHADOW) {
+            shadowRefs++;
+        } else {
+            nativeRefs++;
         }
     }
 

@@ -19,11 +19,13 @@ final class EptWalker {
     private final MmuConfig config;
     private final TranslationCache nestedTlb;
     private WalkOutcome failure;
+    private final long reservedHigh;
 
     EptWalker(HostMemory memory, MmuConfig config, TranslationCache nestedTlb) {
         this.memory = memory;
         this.config = config;
         this.nestedTlb = nestedTlb;
+        this.reservedHigh = EptEntry.ADDRESS_MASK & -(1L << config.maxPhyAddr());
     }
 
     /** Why the last {@link #translate} returned -1. */
@@ -65,8 +67,8 @@ final class EptWalker {
             long e = memory.readWord(entryAddress);
             boolean present = EptEntry.present(e);
             trace.reference(Dimension.HOST, level, forGuestLevel, table, index, e, present);
-            String misconfig = present ? EptEntry.misconfiguration(e, level, config.executeOnlyEpt(),
-                    config.maxPhyAddr()) : null;
+            String misconfig = present && !plainlyWellFormed(e, level) ? EptEntry.misconfiguration(e, level,
+                    config.executeOnlyEpt(), config.maxPhyAddr()) : null;
             if (misconfig != null) {
                 failure = new WalkOutcome.EptMisconfig(gpa, Levels.eptName(level) + " entry: " + misconfig,
                         trace.references());
@@ -104,6 +106,14 @@ final class EptWalker {
             table = EptEntry.address(e, level);
         }
         throw new IllegalStateException("EPT walk fell off level 1");
+    }
+
+    /** The common case on the hot path: readable, no reserved bit, write-back leaf or clean table. */
+    private boolean plainlyWellFormed(long e, int level) {
+        if ((e & EptEntry.R) == 0 || (e & reservedHigh) != 0) {
+            return false;
+        }
+        return level == 1 ? ((e >>> EptEntry.MEMTYPE_SHIFT) & 7) == EptEntry.MEMTYPE_WB : (e & 0xF8) == 0;
     }
 
     /** EPT rights an access needs; with EPT A/D on, guest table reads count as writes. */

@@ -22,12 +22,14 @@ final class PageWalker {
     private final TranslationCache walkCache;
     private final EptWalker ept;
     private final int[] shift = new int[2];
+    private final long reservedHigh;
 
     PageWalker(HostMemory memory, MmuConfig config, TranslationCache walkCache, EptWalker ept) {
         this.memory = memory;
         this.config = config;
         this.walkCache = walkCache;
         this.ept = ept;
+        this.reservedHigh = X86Entry.ADDRESS_MASK & -(1L << config.maxPhyAddr());
     }
 
     WalkOutcome walk(CpuContext ctx, long va, AccessKind kind, Privilege privilege, WalkTrace trace) {
@@ -76,7 +78,8 @@ final class PageWalker {
                 return new WalkOutcome.PageFault(Rights.accessBits(kind, privilege),
                         Levels.name(level) + " entry not present", trace.references());
             }
-            if (X86Entry.reservedBits(e, level, config.maxPhyAddr()) != 0) {
+            boolean mayBeReserved = (e & reservedHigh) != 0 || (level > 1 && (e & X86Entry.PS) != 0);
+            if (mayBeReserved && X86Entry.reservedBits(e, level, config.maxPhyAddr()) != 0) {
                 return new WalkOutcome.PageFault(GuestPageFault.P | GuestPageFault.RSVD
                         | Rights.accessBits(kind, privilege), "reserved bit set in " + Levels.name(level) + " entry",
                         trace.references());
