@@ -5,7 +5,6 @@ import java.util.List;
 
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,11 +31,9 @@ public final class WalkViewModel {
 
     private final ReadOnlyObjectWrapper<WalkGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
     private final ObservableList<WalkCellViewModel> cells = FXCollections.observableArrayList();
-    private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position");
-    private final ReadOnlyIntegerWrapper referenceCount = new ReadOnlyIntegerWrapper(this, "referenceCount");
+    private final Playhead playhead = new Playhead(this::show);
     private final ReadOnlyIntegerWrapper guestRefs = new ReadOnlyIntegerWrapper(this, "guestRefs");
     private final ReadOnlyIntegerWrapper hostRefs = new ReadOnlyIntegerWrapper(this, "hostRefs");
-    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyStringWrapper counterText = new ReadOnlyStringWrapper(this, "counterText");
     private final ReadOnlyStringWrapper breakdownText = new ReadOnlyStringWrapper(this, "breakdownText");
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption");
@@ -51,9 +48,6 @@ public final class WalkViewModel {
             new ReadOnlyObjectWrapper<>(this, "physicalAddress");
     private final ObservableList<String> eventLog = FXCollections.observableArrayList();
 
-    private final BooleanBinding canStepBack = position.greaterThan(0);
-    private final BooleanBinding canStepForward = position.lessThan(referenceCount);
-    private final BooleanBinding canPlay = referenceCount.greaterThan(0);
 
     private final List<Event> loggedEvents = new ArrayList<>();
     private final List<Integer> revealAt = new ArrayList<>();
@@ -96,11 +90,11 @@ public final class WalkViewModel {
     }
 
     public ReadOnlyIntegerProperty positionProperty() {
-        return position.getReadOnlyProperty();
+        return playhead.positionProperty();
     }
 
     public ReadOnlyIntegerProperty referenceCountProperty() {
-        return referenceCount.getReadOnlyProperty();
+        return playhead.lengthProperty();
     }
 
     public ReadOnlyIntegerProperty guestRefsProperty() {
@@ -112,7 +106,7 @@ public final class WalkViewModel {
     }
 
     public ReadOnlyBooleanProperty playingProperty() {
-        return playing.getReadOnlyProperty();
+        return playhead.playingProperty();
     }
 
     /** "reference k of N". */
@@ -171,83 +165,60 @@ public final class WalkViewModel {
     }
 
     public BooleanBinding canStepBackBinding() {
-        return canStepBack;
+        return playhead.canStepBackBinding();
     }
 
     public BooleanBinding canStepForwardBinding() {
-        return canStepForward;
+        return playhead.canStepForwardBinding();
     }
 
     public BooleanBinding canPlayBinding() {
-        return canPlay;
+        return playhead.canPlayBinding();
     }
 
     // ---- commands ----
 
     /** The next reference. */
     public void stepForward() {
-        pause();
-        advance();
+        playhead.stepForward();
     }
 
     /** The previous reference. */
     public void stepBack() {
-        pause();
-        if (canStepBack.get()) {
-            moveTo(position.get() - 1);
-        }
+        playhead.stepBack();
     }
 
     /** Back to before the first reference. */
     public void reset() {
-        pause();
-        moveTo(0);
+        playhead.reset();
     }
 
     /** After the last reference. */
     public void toEnd() {
-        pause();
-        moveTo(referenceCount.get());
+        playhead.toEnd();
     }
 
     /** Jumps to position {@code k}, clamped to 0..N. */
     public void goTo(int k) {
-        pause();
-        moveTo(Math.max(0, Math.min(k, referenceCount.get())));
+        playhead.goTo(k);
     }
 
     /** Starts playing (from the start when at the end). */
     public void play() {
-        if (!canPlay.get()) {
-            return;
-        }
-        if (!canStepForward.get()) {
-            moveTo(0);
-        }
-        playing.set(true);
+        playhead.play();
     }
 
     public void pause() {
-        playing.set(false);
+        playhead.pause();
     }
 
     public void togglePlay() {
-        if (playing.get()) {
-            pause();
-        } else {
-            play();
-        }
+        playhead.togglePlay();
     }
 
     /** One beat of the player's clock: the next reference, stopping at the end. */
     public void tick() {
-        if (!playing.get()) {
-            return;
-        }
-        advance();
-        if (!canStepForward.get()) {
-            playing.set(false);
-        }
+        playhead.tick(1);
     }
 
     /** Records the walk the settings describe and goes to position 0. */
@@ -313,22 +284,16 @@ public final class WalkViewModel {
         }
         preambleText.set(g == null ? "" : String.join("\n", g.walk().preamble()));
         headline.set(g == null ? "" : WalkPosition.headline(g.walk().settings(), count));
-        position.set(0);
-        referenceCount.set(count);
+        playhead.rewindSilently();
+        playhead.setLength(count);
         cells.setAll(fresh);
         grid.set(g);
-        moveTo(0);
+        playhead.moveTo(0);
     }
 
-    private void advance() {
-        if (canStepForward.get()) {
-            moveTo(position.get() + 1);
-        }
-    }
-
-    private void moveTo(int k) {
-        position.set(k);
-        int n = referenceCount.get();
+    /** Shows position {@code k}: every cell, the counts, the caption and the entry just read. */
+    private void show(int k) {
+        int n = playhead.length();
         WalkGrid g = grid.get();
         for (WalkCellViewModel c : cells) {
             c.update(k, n);

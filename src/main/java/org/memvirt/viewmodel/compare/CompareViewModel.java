@@ -11,7 +11,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -21,6 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import org.memvirt.engine.event.CounterSnapshot;
 import org.memvirt.engine.mmu.PagingMode;
+import org.memvirt.viewmodel.Playhead;
 
 /**
  * The Compare screen: one access trace played on a native, a nested-paging and a shadow-paging
@@ -55,9 +55,7 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<CompareRecording> recording = new ReadOnlyObjectWrapper<>(this, "recording");
     private final ReadOnlyObjectWrapper<CostModel> costs = new ReadOnlyObjectWrapper<>(this, "costs");
     private final ReadOnlyObjectWrapper<ChartData> chart = new ReadOnlyObjectWrapper<>(this, "chart");
-    private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position");
-    private final ReadOnlyIntegerWrapper length = new ReadOnlyIntegerWrapper(this, "length");
-    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final Playhead playhead = new Playhead(this::show);
     private final ReadOnlyStringWrapper positionText = new ReadOnlyStringWrapper(this, "positionText", "");
     private final ReadOnlyStringWrapper stepCounter = new ReadOnlyStringWrapper(this, "stepCounter", "0 / 0");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
@@ -66,9 +64,6 @@ public final class CompareViewModel {
     private final ColumnViewModel nestedColumn = new ColumnViewModel(PagingMode.NESTED);
     private final ColumnViewModel shadowColumn = new ColumnViewModel(PagingMode.SHADOW);
 
-    private final BooleanBinding canStepBack = position.greaterThan(0);
-    private final BooleanBinding canStepForward = position.lessThan(length);
-    private final BooleanBinding canPlay = length.greaterThan(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final Executor worker;
@@ -159,16 +154,16 @@ public final class CompareViewModel {
     }
 
     public ReadOnlyIntegerProperty positionProperty() {
-        return position.getReadOnlyProperty();
+        return playhead.positionProperty();
     }
 
     /** Steps in the trace. */
     public ReadOnlyIntegerProperty lengthProperty() {
-        return length.getReadOnlyProperty();
+        return playhead.lengthProperty();
     }
 
     public ReadOnlyBooleanProperty playingProperty() {
-        return playing.getReadOnlyProperty();
+        return playhead.playingProperty();
     }
 
     /** "Step 37 of 1,279: process 1 reads page 36 (0x…)." */
@@ -204,89 +199,64 @@ public final class CompareViewModel {
     }
 
     public BooleanBinding canStepBackBinding() {
-        return canStepBack;
+        return playhead.canStepBackBinding();
     }
 
     public BooleanBinding canStepForwardBinding() {
-        return canStepForward;
+        return playhead.canStepForwardBinding();
     }
 
     public BooleanBinding canPlayBinding() {
-        return canPlay;
+        return playhead.canPlayBinding();
     }
 
     // ---- commands ----
 
     public void stepForward() {
-        pause();
-        if (canStepForward.get()) {
-            moveTo(position.get() + 1);
-        }
+        playhead.stepForward();
     }
 
     public void stepBack() {
-        pause();
-        if (canStepBack.get()) {
-            moveTo(position.get() - 1);
-        }
+        playhead.stepBack();
     }
 
     /** Back to before the first step. */
     public void reset() {
-        pause();
-        moveTo(0);
+        playhead.reset();
     }
 
     /** After the last step. */
     public void toEnd() {
-        pause();
-        moveTo(length.get());
+        playhead.toEnd();
     }
 
     /** Jumps to position {@code k}, clamped to 0..N. */
     public void goTo(int k) {
-        pause();
-        moveTo(Math.max(0, Math.min(k, length.get())));
+        playhead.goTo(k);
     }
 
     /** Starts playing (from the start when at the end). */
     public void play() {
-        if (!canPlay.get()) {
-            return;
-        }
-        if (!canStepForward.get()) {
-            moveTo(0);
-        }
-        playing.set(true);
+        playhead.play();
     }
 
     public void pause() {
-        playing.set(false);
+        playhead.pause();
     }
 
     public void togglePlay() {
-        if (playing.get()) {
-            pause();
-        } else {
-            play();
-        }
+        playhead.togglePlay();
     }
 
     /** Steps one clock tick moves: the whole trace takes {@link #TICKS_PER_PLAY} ticks at 1×. */
     public int stepsPerTick() {
         double s = speed.get() == null ? 1 : speed.get();
-        return Math.max(1, (int) Math.ceil(length.get() * s / TICKS_PER_PLAY));
+        return Math.max(1, (int) Math.ceil(playhead.length() * s / TICKS_PER_PLAY));
     }
 
     /** One beat of the player's clock: {@link #stepsPerTick()} steps on, stopping at the end. */
     public void tick() {
-        if (!playing.get()) {
-            return;
-        }
-        moveTo(Math.min(length.get(), position.get() + stepsPerTick()));
-        if (!canStepForward.get()) {
-            playing.set(false);
-        }
+        playhead.tick(stepsPerTick());
     }
 
     // ---- inside ----
@@ -318,11 +288,11 @@ public final class CompareViewModel {
         }
         busy.set(false);
         problem.set("");
-        boolean atStart = recording.get() == null || position.get() == 0;
+        boolean atStart = recording.get() == null || playhead.position() == 0;
         recording.set(r);
-        length.set(r.length());
+        playhead.setLength(r.length());
         rebuildChart();
-        moveTo(atStart ? 0 : r.length());
+        playhead.moveTo(atStart ? 0 : r.length());
     }
 
     private void failed(long mine, RuntimeException e) {
@@ -346,7 +316,7 @@ public final class CompareViewModel {
                 : Math.max(1, cyclesPerReference.get());
         costs.set(new CostModel(perRef, Math.max(0, cyclesPerExit.get())));
         rebuildChart();
-        moveTo(position.get());
+        playhead.moveTo(playhead.position());
     }
 
     private void rebuildChart() {
@@ -356,12 +326,12 @@ public final class CompareViewModel {
         }
     }
 
-    private void moveTo(int k) {
+    /** Shows step {@code k} of the recording: the three columns, the texts, the verdict. */
+    private void show(int k) {
         CompareRecording r = recording.get();
         if (r == null) {
             return;
         }
-        position.set(k);
         CostModel c = costs.get();
         long scale = 1;
         for (PagingMode m : PagingMode.values()) {
