@@ -3,7 +3,7 @@ package org.memvirt.app;
 /**
  * The jar's plain main class. With no arguments it opens the window; with a sub-command
  * ({@code check}, {@code run}, {@code walk}) it runs headless and never starts the JavaFX
- * toolkit. (Starting an {@code Application} subclass directly from a plain class path fails.)
+ * toolkit.
  */
 public final class Launcher {
     private Launcher() {
@@ -13,6 +13,6 @@ public final class Launcher {
         if (args.length > 0) {
             System.exit(org.memvirt.app.cli.Cli.run(args, System.out, System.err));
         }
-        javafx.application.Application.launch(MemVirtApp.class, args);
+        MemVirtApp.main(args);
     }
 }

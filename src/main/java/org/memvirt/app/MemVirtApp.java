@@ -5,18 +5,20 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.prefs.Preferences;
 
 import javax.imageio.ImageIO;
 
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 
 import org.memvirt.view.shell.LessonWindow;
@@ -33,8 +35,8 @@ import org.memvirt.viewmodel.shell.Theme;
 
 /**
  * The window, "MemVirt Lab": the lesson window, opening the lesson of last time (or
- * {@code lessons/02-nested-walk.yaml}); the lesson is read and played on a worker thread while the
- * window is already up. Settings are remembered in the user's preferences under
+ * {@code lessons/02-nested-walk.yaml}); the lesson is read and played on a worker thread from
+ * before the toolkit has started until the window is up. Settings are remembered in the user's preferences under
  * {@code org/memvirt/lab}.
  *
  * <p>System properties (documentation screenshots, tests by hand):
@@ -54,26 +56,56 @@ import org.memvirt.viewmodel.shell.Theme;
  *       ({@code exit}: and quits then, for timing runs).</li>
  * </ul>
  */
-public final class MemVirtApp extends Application {
+public final class MemVirtApp {
     private static final Duration PER_REFERENCE = Duration.millis(LessonWindowViewModel.PER_REFERENCE_MILLIS);
     private static final String PREFS_NODE = "org/memvirt/lab";
 
-    private ExecutorService loader;
-    private LessonFileWatcher watcher;
+    /** What is made before the toolkit is up: settings, view models, the first lesson being read. */
+    private record Prepared(PresenterViewModel presenter, LessonWindowViewModel vm, ExecutorService loader) {
+    }
 
-    private PresenterViewModel presenter;
-    private LessonWindowViewModel vm;
+    private final Prepared prepared;
+
+    private MemVirtApp(Prepared prepared) {
+        this.prepared = prepared;
+    }
 
     /**
-     * Makes the view models and starts reading and playing the first lesson on a worker, on the
-     * launcher thread before the window: the lesson is played while the window is being built.
+     * Opens the window. The view models are made and the first lesson is read on workers while the
+     * JavaFX toolkit starts (a few hundred milliseconds in which the second core would idle); the
+     * window is built as soon as the toolkit is up. An {@code Application} subclass could not do
+     * this: its {@code init} runs only after the toolkit has started.
      */
-    @Override
-    public void init() {
+    public static void main(String[] args) {
         if ("walk".equals(System.getProperty("memvirt.screen"))) {
+            Platform.startup(() -> WalkScreen.show(new Stage()));
             return;
         }
-        presenter = new PresenterViewModel(store(System.getProperty("memvirt.screenshot") != null));
+        StartGate gate = new StartGate();
+        FutureTask<Prepared> prepare = new FutureTask<>(() -> prepare(gate));
+        Thread worker = new Thread(prepare, "window-prepare");
+        worker.setDaemon(true);
+        worker.start();
+        Platform.startup(() -> {
+            gate.open(Platform::runLater);
+            new MemVirtApp(join(prepare)).start(new Stage());
+        });
+    }
+
+    private static Prepared join(FutureTask<Prepared> prepare) {
+        try {
+            return prepare.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing the window", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot prepare the window: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Settings, the view models, and the first lesson sent to the reader (results wait at the gate). */
+    private static Prepared prepare(StartGate ui) {
+        PresenterViewModel presenter = new PresenterViewModel(store(System.getProperty("memvirt.screenshot") != null));
         String theme = System.getProperty("memvirt.theme");
         if (theme != null) {
             presenter.themeProperty().set(Theme.parse(theme, Theme.LIGHT));
@@ -86,19 +118,19 @@ public final class MemVirtApp extends Application {
                 System.err.println("memvirt: zoom must be a number from 1.0 to 3.0, not '" + zoom + "'");
             }
         }
-        loader = Executors.newSingleThreadExecutor(r -> {
+        ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "lesson-loader");
             t.setDaemon(true);
             return t;
         });
-        vm = new LessonWindowViewModel(new LessonCatalog(MemVirtApp.class.getClassLoader()),
-                loader, Platform::runLater, presenter,
-                new LessonWalkViewModel(LessonWalkViewModel.lessonWalkScreen()));
-        openLesson();
+        LessonWindowViewModel vm = new LessonWindowViewModel(new LessonCatalog(MemVirtApp.class.getClassLoader()),
+                loader, ui, presenter, new LessonWalkViewModel(LessonWalkViewModel.lessonWalkScreen()));
+        openLesson(vm);
+        return new Prepared(presenter, vm, loader);
     }
 
     /** Opens the lesson asked for, or the one of last time, or the default one (read on the worker). */
-    private void openLesson() {
+    private static void openLesson(LessonWindowViewModel vm) {
         String lesson = System.getProperty("memvirt.lesson");
         if (lesson != null) {
             vm.library().listShipped();
@@ -109,12 +141,9 @@ public final class MemVirtApp extends Application {
         }
     }
 
-    @Override
-    public void start(Stage stage) {
-        if ("walk".equals(System.getProperty("memvirt.screen"))) {
-            WalkScreen.show(stage);
-            return;
-        }
+    private void start(Stage stage) {
+        LessonWindowViewModel vm = prepared.vm();
+        PresenterViewModel presenter = prepared.presenter();
         String screenshot = System.getProperty("memvirt.screenshot");
         WalkSettings explorer = explorerSettings();
         LessonWindow window = LessonWindow.progressive(vm,
@@ -132,10 +161,14 @@ public final class MemVirtApp extends Application {
             window.showLessonColumn(false);
         }
 
-        watcher = new LessonFileWatcher(path -> Platform.runLater(() -> vm.fileChanged(path)));
+        LessonFileWatcher watcher = new LessonFileWatcher(path -> Platform.runLater(() -> vm.fileChanged(path)));
         vm.library().watchedProperty().addListener((obs, old, now) -> watcher.watch(now));
         watcher.watch(vm.library().watchedProperty().get());
         watcher.start();
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+            watcher.close();
+            prepared.loader().shutdownNow();
+        });
 
         String trace = System.getProperty("memvirt.startup.trace", "false");
         if (trace.equals("true") || trace.equals("exit")) {
@@ -145,16 +178,6 @@ public final class MemVirtApp extends Application {
             whenLessonSettles(vm, () -> capture(scene, window, vm, new File(screenshot)));
         }
         stage.show();
-    }
-
-    @Override
-    public void stop() {
-        if (watcher != null) {
-            watcher.close();
-        }
-        if (loader != null) {
-            loader.shutdownNow();
-        }
     }
 
     private static SettingsStore store(boolean screenshot) {
@@ -238,7 +261,7 @@ public final class MemVirtApp extends Application {
         whenLessonSettles(vm, () -> columnsThen(scene, () -> {
             System.out.println("memvirt: lesson ready " + (System.currentTimeMillis() - jvmStart) + " ms after JVM start");
             if ("exit".equals(System.getProperty("memvirt.startup.trace"))) {
-                Platform.exit();
+                Platform.runLater(Platform::exit);
             }
         }));
     }

@@ -17,9 +17,11 @@ import org.memvirt.engine.MachineConfig;
  * @param vms      the VMs (or, natively, the one bare machine, number 0) with their processes
  * @param mappings the pages mapped before step 1
  * @param chapters the chapters, in order
+ * @param answerBeforeNext whether a predict question must be answered before Next moves on
+ *                 (whatever the student's own setting): for lessons built on predicting
  */
 public record Lesson(String file, String title, String summary, MachineConfig config, List<VmSetup> vms,
-                     List<MappingSetup> mappings, List<Chapter> chapters) {
+                     List<MappingSetup> mappings, List<Chapter> chapters, boolean answerBeforeNext) {
     public Lesson {
         vms = List.copyOf(vms);
         mappings = List.copyOf(mappings);

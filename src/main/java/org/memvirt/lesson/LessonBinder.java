@@ -15,7 +15,8 @@ import org.memvirt.lesson.yaml.YamlNode;
  * still run the lesson and report what the engine contradicts.
  */
 final class LessonBinder {
-    private static final List<String> KEYS = List.of("title", "summary", "seed", "machine", "initial", "chapters");
+    private static final List<String> KEYS = List.of("title", "summary", "seed", "answerBeforeNext", "machine", "initial",
+            "chapters");
 
     /**
      * The result of binding.
@@ -43,6 +44,7 @@ final class LessonBinder {
         String title = f.require("title") ? f.text("title", "") : "";
         String summary = f.text("summary", "");
         long seed = f.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 1);
+        boolean answerBeforeNext = f.bool("answerBeforeNext", false);
         int before = problems.count();
         MachineBinder.Bound machine;
         if (f.require("machine")) {
@@ -60,7 +62,7 @@ final class LessonBinder {
                 new StepContext(problems, machine.topology(), addresses, config.hostLevels()), assets);
         List<Chapter> chapters = f.require("chapters") ? steps.bind(f.node("chapters")) : new ArrayList<>();
         Lesson lesson = new Lesson(problems.file(), title, summary, config, machine.topology().vms(), mappings,
-                chapters);
+                chapters, answerBeforeNext);
         return new Bound(lesson, runnable, steps.firstBroken(), problems.where(f.keyAt("machine")));
     }
 

@@ -241,6 +241,20 @@ class LocatedErrorsTest {
                 "l.yaml:15:19: no process 'deamon' in VM guest; did you mean 'daemon'?"), errors(text));
     }
 
+    @Test
+    void aLessonMayAskForAnswersBeforeNextAndMustSayItWithTrueOrFalse() {
+        LessonLoad load = new LessonLoader().load("l.yaml", replace("title: Errors\n",
+                "title: Errors\nanswerBeforeNext: true\n"), AssetFolder.none());
+        assertTrue(load.passes(), load.allProblems().toString());
+        assertTrue(load.played().lesson().answerBeforeNext());
+        assertEquals(false, new LessonLoader().load("l.yaml", BASE, AssetFolder.none()).played().lesson().answerBeforeNext(),
+                "off unless asked for");
+
+        List<String> errors = errors(replace("title: Errors\n", "title: Errors\nanswerBeforeNext: often\n"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("l.yaml:2:19: "), errors.toString());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "an empty file|''|l.yaml:1:1: the file is empty",

@@ -83,7 +83,7 @@ final class LessonTransportBar extends HBox {
         Label position = new Label();
         position.setId("lesson-step-text");
         position.getStyleClass().add("lesson-step-text");
-        position.textProperty().bind(vm.stepTextProperty());
+        position.textProperty().bind(vm.step().placeProperty());
         position.setMinWidth(Label.USE_PREF_SIZE);
 
         ComboBox<String> chapter = new ComboBox<>();

@@ -38,6 +38,8 @@ public final class LessonWindow extends StackPane {
     private final List<Shortcut> shortcuts;
     private final javafx.event.EventHandler<KeyEvent> keyFilter = this::key;
     private final BorderPane main = new BorderPane();
+    /** The error panel (when there are errors) over the transport. */
+    private final VBox bottom = new VBox();
     private SplitPane split;
     private LessonBrowserView left;
     private boolean hideLessonColumn;
@@ -56,14 +58,15 @@ public final class LessonWindow extends StackPane {
     /** When the three columns (lessons, views, step) are made. */
     private enum Columns {
         AT_ONCE,
-        /** After the first frame: menus, header and transport show (and work) first. */
+        /** After the first frame: the menus, the header and the keys show (and work) first. */
         AFTER_FIRST_FRAME
     }
 
     /**
-     * A window whose first frame has only the menus, the header and the transport; the columns
-     * follow one frame later. The first frame then costs little more than a bare window's, and
-     * the lesson (read on a worker meanwhile) appears as soon as the columns do.
+     * A window whose first frame has only the menus and the header (and answers keys); the
+     * columns and the transport follow one frame later. The first frame then costs little more
+     * than a bare window's, and the lesson (read on a worker meanwhile) appears as soon as the
+     * columns do. Until a lesson is open the transport would have nothing to move anyway.
      */
     public static LessonWindow progressive(LessonWindowViewModel vm, List<CenterView> views, Duration perReference) {
         return new LessonWindow(vm, views, perReference, Columns.AFTER_FIRST_FRAME);
@@ -87,7 +90,6 @@ public final class LessonWindow extends StackPane {
         shortcuts = LessonCommands.of(this, vm);
         main.getStyleClass().add("lesson-main");
         main.setTop(new VBox(LessonMenus.of(this, vm), new LessonHeader(vm)));
-        VBox bottom = new VBox(new LessonTransportBar(vm));
         main.setBottom(bottom);
         // the error panel is made when there is a first error to show
         Runnable errorPanel = () -> {
@@ -142,7 +144,7 @@ public final class LessonWindow extends StackPane {
             e.setDropCompleted(ok);
             e.consume();
         });
-        vm.highlightsProperty().addListener((obs, old, now) -> followHighlights(now));
+        vm.step().highlightsProperty().addListener((obs, old, now) -> followHighlights(now));
     }
 
     /** The Walk tab: the walk of the step's access. */
@@ -257,6 +259,7 @@ public final class LessonWindow extends StackPane {
     }
 
     private void makeColumns() {
+        bottom.getChildren().add(new LessonTransportBar(vm));
         left = new LessonBrowserView(vm);
         StepPanel right = new StepPanel(vm);
         split = new SplitPane(left, center, right);

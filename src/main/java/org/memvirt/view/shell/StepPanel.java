@@ -26,12 +26,12 @@ final class StepPanel extends VBox {
         Label position = new Label();
         position.setId("step-position");
         position.getStyleClass().add("step-position");
-        position.textProperty().bind(vm.stepTextProperty());
+        position.textProperty().bind(vm.step().placeProperty());
         Label title = new Label();
         title.setId("step-title");
         title.getStyleClass().add("step-title");
         title.setWrapText(true);
-        title.textProperty().bind(vm.stepTitleProperty());
+        title.textProperty().bind(vm.step().titleProperty());
         title.setMinHeight(Label.USE_PREF_SIZE);
 
         Label answer = new Label();
@@ -39,18 +39,22 @@ final class StepPanel extends VBox {
         answer.getStyleClass().add("answer-note");
         answer.setGraphic(new FontIcon("mdi2c-check-circle-outline"));
         answer.setWrapText(true);
-        answer.textProperty().bind(vm.answerNoteProperty());
-        MarkdownView answerWhy = new MarkdownView("answer-explanation", vm.answerExplanationProperty());
+        answer.textProperty().bind(vm.step().answerNoteProperty());
+        MarkdownView answerWhy = new MarkdownView("answer-explanation", vm.step().answerExplanationProperty());
         VBox answerBox = new VBox(4, answer, answerWhy);
         answerBox.getStyleClass().add("answer-box");
-        answerBox.visibleProperty().bind(vm.answerNoteProperty().isNotEmpty());
+        answerBox.visibleProperty().bind(vm.step().answerNoteProperty().isNotEmpty());
         answerBox.managedProperty().bind(answerBox.visibleProperty());
 
-        MarkdownView narration = new MarkdownView("narration", vm.narrationProperty());
+        MarkdownView narration = new MarkdownView("narration", vm.step().narrationProperty());
         narration.getStyleClass().add("narration");
         QuestionView question = new QuestionView(vm.question());
 
-        Label waiting = new Label("Answer the question (or Reveal) to go on.");
+        Label waiting = new Label();
+        waiting.textProperty().bind(Bindings.when(vm.lessonWantsAnswersProperty())
+                .then("This lesson asks for an answer (or Reveal) before it goes on.")
+                .otherwise("Answer the question (or Reveal) to go on."));
+        waiting.setWrapText(true);
         waiting.setId("waiting-for-answer");
         waiting.getStyleClass().add("waiting-note");
         waiting.visibleProperty().bind(vm.waitingForAnswerBinding());
@@ -88,8 +92,8 @@ final class StepPanel extends VBox {
         eventsHeading.getStyleClass().add("panel-heading");
         eventsHeading.setId("event-heading");
         eventsHeading.setWrapText(true);
-        eventsHeading.textProperty().bind(Bindings.concat("Events · ", vm.eventHeadingProperty()));
-        ListView<String> log = new ListView<>(vm.eventLog());
+        eventsHeading.textProperty().bind(Bindings.concat("Events · ", vm.step().eventHeadingProperty()));
+        ListView<String> log = new ListView<>(vm.step().eventLog());
         log.setId("event-log");
         log.getStyleClass().add("shell-event-log");
         log.setFocusTraversable(false);

@@ -24,8 +24,6 @@ import javafx.collections.ObservableList;
 import org.memvirt.engine.event.CounterSnapshot;
 import org.memvirt.lesson.Highlight;
 import org.memvirt.lesson.LessonPlayer;
-import org.memvirt.lesson.PlayedStep;
-import org.memvirt.lesson.Question;
 import org.memvirt.viewmodel.StepFrame;
 
 /**
@@ -43,6 +41,7 @@ public final class LessonWindowViewModel {
     private final PresenterViewModel presenter;
     private final LessonLibraryViewModel library;
     private final QuestionViewModel question = new QuestionViewModel();
+    private final StepContentViewModel step = new StepContentViewModel(question);
     private final CountersViewModel counters = new CountersViewModel();
     private final LessonWalkViewModel walk;
 
@@ -52,23 +51,14 @@ public final class LessonWindowViewModel {
     private final ReadOnlyIntegerWrapper stepCount = new ReadOnlyIntegerWrapper(this, "stepCount");
     private final ReadOnlyIntegerWrapper chapterIndex = new ReadOnlyIntegerWrapper(this, "chapterIndex");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyBooleanWrapper lessonWantsAnswers = new ReadOnlyBooleanWrapper(this, "lessonWantsAnswers");
     private final ReadOnlyObjectWrapper<StepFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ObservableList<StepFrame> frames = FXCollections.observableArrayList();
     private final ObservableList<StepFrame> framesReadOnly = FXCollections.unmodifiableObservableList(frames);
-    private final ReadOnlyStringWrapper stepTitle = new ReadOnlyStringWrapper(this, "stepTitle", "");
-    private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(this, "stepText", "no lesson");
-    private final ReadOnlyStringWrapper narration = new ReadOnlyStringWrapper(this, "narration", "");
-    private final ReadOnlyStringWrapper answerNote = new ReadOnlyStringWrapper(this, "answerNote", "");
-    private final ReadOnlyStringWrapper answerExplanation = new ReadOnlyStringWrapper(this, "answerExplanation", "");
-    private final ReadOnlyStringWrapper eventHeading = new ReadOnlyStringWrapper(this, "eventHeading", "");
-    private final ReadOnlyObjectWrapper<List<Highlight>> highlights =
-            new ReadOnlyObjectWrapper<>(this, "highlights", List.of());
     private final ObservableList<LessonPlayer.OutlineChapter> outline = FXCollections.observableArrayList();
     private final ObservableList<LessonPlayer.OutlineChapter> outlineReadOnly = FXCollections.unmodifiableObservableList(outline);
     private final ObservableList<ErrorLine> unmet = FXCollections.observableArrayList();
     private final ObservableList<ErrorLine> unmetReadOnly = FXCollections.unmodifiableObservableList(unmet);
-    private final ObservableList<String> eventLog = FXCollections.observableArrayList();
-    private final ObservableList<String> eventLogReadOnly = FXCollections.unmodifiableObservableList(eventLog);
     private final ObservableList<String> chapterTitles = FXCollections.observableArrayList();
     private final ObservableList<String> chapterTitlesReadOnly = FXCollections.unmodifiableObservableList(chapterTitles);
 
@@ -90,10 +80,12 @@ public final class LessonWindowViewModel {
         this.presenter = presenter;
         this.walk = walk;
         this.library = new LessonLibraryViewModel(source, background, ui, this::install);
-        waitingForAnswer = Bindings.createBooleanBinding(() -> presenter.blockUntilAnsweredProperty().get()
+        waitingForAnswer = Bindings.createBooleanBinding(() -> (presenter.blockUntilAnsweredProperty().get()
+                        || lessonWantsAnswers.get())
                         && question.phaseProperty().get() == QuestionViewModel.Phase.PREDICT
                         && !question.answeredProperty().get(),
-                presenter.blockUntilAnsweredProperty(), question.phaseProperty(), question.answeredProperty());
+                presenter.blockUntilAnsweredProperty(), lessonWantsAnswers, question.phaseProperty(),
+                question.answeredProperty());
         canStepForward = position.lessThan(stepCount).and(waitingForAnswer.not());
         canPlay = position.lessThan(stepCount).or(stepCount.greaterThan(0)).and(waitingForAnswer.not());
     }
@@ -110,6 +102,11 @@ public final class LessonWindowViewModel {
 
     public QuestionViewModel question() {
         return question;
+    }
+
+    /** What the step on screen says. */
+    public StepContentViewModel step() {
+        return step;
     }
 
     public CountersViewModel counters() {
@@ -155,40 +152,6 @@ public final class LessonWindowViewModel {
         return framesReadOnly;
     }
 
-    public ReadOnlyStringProperty stepTitleProperty() {
-        return stepTitle.getReadOnlyProperty();
-    }
-
-    /** "step 3 of 12" ("introduction · 12 steps" before step 1). */
-    public ReadOnlyStringProperty stepTextProperty() {
-        return stepText.getReadOnlyProperty();
-    }
-
-    /** The step's narration, Markdown, values filled. */
-    public ReadOnlyStringProperty narrationProperty() {
-        return narration.getReadOnlyProperty();
-    }
-
-    /** After a step that asked a question: "The answer: 24 (you said 16)"; empty otherwise. */
-    public ReadOnlyStringProperty answerNoteProperty() {
-        return answerNote.getReadOnlyProperty();
-    }
-
-    /** That question's explanation (Markdown). */
-    public ReadOnlyStringProperty answerExplanationProperty() {
-        return answerExplanation.getReadOnlyProperty();
-    }
-
-    /** What the event log lists: "Step 3 did:" or "Step 2 (shown again) did:". */
-    public ReadOnlyStringProperty eventHeadingProperty() {
-        return eventHeading.getReadOnlyProperty();
-    }
-
-    /** What the step points at. */
-    public ReadOnlyObjectProperty<List<Highlight>> highlightsProperty() {
-        return highlights.getReadOnlyProperty();
-    }
-
     public ObservableList<LessonPlayer.OutlineChapter> outline() {
         return outlineReadOnly;
     }
@@ -200,11 +163,6 @@ public final class LessonWindowViewModel {
     /** Expectations of the lesson the engine contradicts (the lesson still plays). */
     public ObservableList<ErrorLine> unmet() {
         return unmetReadOnly;
-    }
-
-    /** The step's events, one line each, in words. */
-    public ObservableList<String> eventLog() {
-        return eventLogReadOnly;
     }
 
     public BooleanBinding hasLessonBinding() {
@@ -223,7 +181,12 @@ public final class LessonWindowViewModel {
         return canPlay;
     }
 
-    /** True when Next waits for the question to be answered. */
+    /** True when the open lesson itself asks for every question to be answered before Next. */
+    public ReadOnlyBooleanProperty lessonWantsAnswersProperty() {
+        return lessonWantsAnswers.getReadOnlyProperty();
+    }
+
+    /** True when Next waits for the question to be answered (the student's setting or the lesson's). */
     public BooleanBinding waitingForAnswerBinding() {
         return waitingForAnswer;
     }
@@ -377,6 +340,7 @@ public final class LessonWindowViewModel {
         chapterTitles.setAll(pl.outline().stream().map(LessonPlayer.OutlineChapter::title).toList());
         unmet.setAll(opened.unmet());
         title.set(pl.lesson().title());
+        lessonWantsAnswers.set(pl.lesson().answerBeforeNext());
         stepCount.set(pl.stepCount());
         player.set(pl);
         presenter.lessonOpened(opened.ref());
@@ -396,14 +360,8 @@ public final class LessonWindowViewModel {
         position.set(p);
         chapterIndex.set(pl.chapterIndex());
         StepFrame f = frames.get(p);
-        Optional<PlayedStep> step = pl.current();
-        stepTitle.set(f.title());
-        stepText.set(p == 0 ? "introduction · " + pl.stepCount() + " steps" : "step " + p + " of " + pl.stepCount());
-        narration.set(pl.narration());
-        List<Highlight> hl = step.map(s -> s.step().highlights()).orElse(List.of());
-        highlights.set(hl);
-        showQuestion(pl, step);
-        showEvents(pl, p);
+        step.show(pl, p, f.title(), f.events());
+        List<Highlight> hl = step.highlightsProperty().get();
         Set<String> counterMarks = new LinkedHashSet<>();
         for (Highlight h : hl) {
             if (h instanceof Highlight.Counter c) {
@@ -420,29 +378,5 @@ public final class LessonWindowViewModel {
     private CounterSnapshot beforeEvents(LessonPlayer pl, int p) {
         int acted = StepEvents.lastActed(pl, p);
         return acted <= 1 ? pl.played().initial().counters() : frames.get(acted - 1).snapshot().counters();
-    }
-
-    private void showQuestion(LessonPlayer pl, Optional<PlayedStep> step) {
-        Optional<Question> next = pl.nextQuestion();
-        if (next.isPresent()) {
-            PlayedStep s = pl.played().steps().get(pl.position());
-            question.ask(pl.position() + 1, next.get(), s.prompt(), s.explanation());
-        } else {
-            question.hide();
-        }
-        Optional<PlayedStep> asked = step.filter(s -> s.step().question() != null);
-        if (asked.isPresent()) {
-            answerNote.set(question.resultNote(pl.position(), asked.get().step().question()));
-            answerExplanation.set(asked.get().explanation());
-        } else {
-            answerNote.set("");
-            answerExplanation.set("");
-        }
-    }
-
-    private void showEvents(LessonPlayer pl, int p) {
-        StepEvents shown = StepEvents.at(pl, p, frames.get(p).events());
-        eventLog.setAll(shown.lines());
-        eventHeading.set(shown.heading());
     }
 }

@@ -19,7 +19,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -270,5 +272,40 @@ class LessonWindowTest {
         assertEquals("reference 0 of 24", text(robot, "#reference-counter"));
         robot.clickOn("Walk");
         assertTrue(robot.lookup("#lesson-walk").query().isVisible());
+    }
+
+    @Test
+    void f11TakesTheWindowToFullScreenAndBack(FxRobot robot) {
+        Stage stage = (Stage) window.getScene().getWindow();
+        robot.type(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(stage.isFullScreen());
+        assertTrue(vm.presenter().fullScreenProperty().get());
+        robot.type(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(stage.isFullScreen());
+        assertFalse(vm.presenter().fullScreenProperty().get());
+    }
+
+    @Test
+    void aLessonFileDroppedOnTheWindowOpens(FxRobot robot) throws IOException {
+        Path file = Files.copy(Path.of("lessons/14-page-sharing.yaml"), dir.resolve("sharing.yaml"));
+        DragEvent[] over = new DragEvent[1];
+        DragEvent[] drop = new DragEvent[1];
+        robot.interact(() -> {
+            over[0] = FileDrag.event(DragEvent.DRAG_OVER, window, List.of(file.toFile()));
+            window.getOnDragOver().handle(over[0]);
+        });
+        assertEquals(TransferMode.COPY, over[0].getAcceptedTransferMode(), "the window takes files");
+
+        robot.interact(() -> {
+            drop[0] = FileDrag.event(DragEvent.DRAG_DROPPED, window, List.of(file.toFile()));
+            window.getOnDragDropped().handle(drop[0]);
+        });
+        assertTrue(drop[0].isDropCompleted());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("MemVirt Lab — Content-based page sharing", ((Stage) window.getScene().getWindow()).getTitle());
+        assertEquals("introduction · 10 steps", text(robot, "#lesson-step-text"));
     }
 }

@@ -98,7 +98,7 @@ class LessonFilesTest {
         r.vm.fileChanged(file);
 
         assertEquals(6, r.vm.positionProperty().get());
-        assertTrue(r.vm.narrationProperty().get().startsWith("Once more for the PD"), r.vm.narrationProperty().get());
+        assertTrue(r.vm.step().narrationProperty().get().startsWith("Once more for the PD"), r.vm.step().narrationProperty().get());
         assertTrue(r.vm.library().statusProperty().get().startsWith("Reloaded"));
     }
 
@@ -147,7 +147,7 @@ class LessonFilesTest {
             for (int a = 1; a < w.accessCountProperty().get(); a++) {
                 w.nextAccess();
             }
-            assertFalse(r.vm.eventHeadingProperty().get().isEmpty());
+            assertFalse(r.vm.step().eventHeadingProperty().get().isEmpty());
         }
         assertEquals(n, r.vm.positionProperty().get());
         while (r.vm.canStepBackBinding().get()) {

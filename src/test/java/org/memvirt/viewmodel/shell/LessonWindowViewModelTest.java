@@ -23,12 +23,12 @@ class LessonWindowViewModelTest {
         assertEquals("The 2D walk: why 24 references, not 16", vm.titleProperty().get());
         assertEquals(0, vm.positionProperty().get());
         assertEquals(13, vm.stepCountProperty().get());
-        assertEquals("introduction · 13 steps", vm.stepTextProperty().get());
+        assertEquals("introduction · 13 steps", vm.step().placeProperty().get());
         assertFalse(vm.canStepBackBinding().get());
         assertTrue(vm.canStepForwardBinding().get());
         assertEquals(4, vm.outline().size());
         assertEquals(14, vm.frames().size(), "a frame per position, 0 to the end");
-        assertTrue(vm.narrationProperty().get().contains("guest-physical"), "the lesson's summary");
+        assertTrue(vm.step().narrationProperty().get().contains("guest-physical"), "the lesson's summary");
         assertTrue(r.vm.library().lessons().size() >= 7, "the shipped lessons are listed");
         assertTrue(vm.library().errors().isEmpty());
     }
@@ -39,18 +39,18 @@ class LessonWindowViewModelTest {
         List<String> forward = new ArrayList<>();
         while (vm.canStepForwardBinding().get()) {
             vm.stepForward();
-            forward.add(vm.stepTitleProperty().get() + "|" + vm.narrationProperty().get());
+            forward.add(vm.step().titleProperty().get() + "|" + vm.step().narrationProperty().get());
         }
         assertEquals(13, vm.positionProperty().get());
-        assertEquals("step 13 of 13", vm.stepTextProperty().get());
+        assertEquals("step 13 of 13", vm.step().placeProperty().get());
         assertFalse(vm.canStepForwardBinding().get());
 
         List<String> back = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            back.add(0, vm.stepTitleProperty().get() + "|" + vm.narrationProperty().get());
+            back.add(0, vm.step().titleProperty().get() + "|" + vm.step().narrationProperty().get());
             vm.stepBack();
         }
-        back.add(0, vm.stepTitleProperty().get() + "|" + vm.narrationProperty().get());
+        back.add(0, vm.step().titleProperty().get() + "|" + vm.step().narrationProperty().get());
         assertEquals(forward, back, "forward k then back k shows the same steps");
         vm.stepBack();
         assertEquals(0, vm.positionProperty().get());
@@ -73,7 +73,7 @@ class LessonWindowViewModelTest {
         vm.jumpToChapter(2);
         assertEquals(9, vm.positionProperty().get());
         assertEquals(2, vm.chapterIndexProperty().get());
-        assertEquals("The same page", vm.stepTitleProperty().get());
+        assertEquals("The same page", vm.step().titleProperty().get());
         vm.jumpToChapter(1);
         assertEquals(3, vm.positionProperty().get());
         vm.jumpToChapter(40);
@@ -143,13 +143,13 @@ class LessonWindowViewModelTest {
     void theEventLogNamesTheStepsEventsInWords() {
         ShellRig r = ShellRig.withNestedWalk();
         r.stepTo(2);
-        List<String> log = r.vm.eventLog();
+        List<String> log = r.vm.step().eventLog();
         assertTrue(log.get(0).startsWith("TLB miss"), log.get(0));
         assertTrue(log.stream().anyMatch(l -> l.startsWith("#24 EPT PT[")), String.join("\n", log));
         assertTrue(log.stream().anyMatch(l -> l.startsWith("Translated → hPA")));
-        assertEquals("Step 2 did, in order:", r.vm.eventHeadingProperty().get());
+        assertEquals("Step 2 did, in order:", r.vm.step().eventHeadingProperty().get());
         r.vm.stepForward();
-        assertEquals("This step only explains. Step 2 did, in order:", r.vm.eventHeadingProperty().get());
+        assertEquals("This step only explains. Step 2 did, in order:", r.vm.step().eventHeadingProperty().get());
     }
 
     @Test

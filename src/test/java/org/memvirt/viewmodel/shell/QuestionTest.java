@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Predict-the-answer: asking before the step, checking, revealing, and blocking Next. */
 class QuestionTest {
@@ -44,6 +49,29 @@ class QuestionTest {
     }
 
     @Test
+    void aLessonThatWantsAnswersHoldsNextWhateverTheStudentsSetting(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("predict.yaml");
+        Files.writeString(file, Files.readString(Path.of(ShellRig.NESTED))
+                .replaceFirst("\ntitle: ([^\n]*)\n", "\ntitle: $1\nanswerBeforeNext: true\n"));
+        ShellRig r = new ShellRig();
+        r.vm.library().openPath(file);
+        assertTrue(r.vm.lessonWantsAnswersProperty().get());
+        assertFalse(r.presenter.blockUntilAnsweredProperty().get(), "the student's own setting is off");
+
+        r.vm.stepForward();
+        assertTrue(r.vm.waitingForAnswerBinding().get());
+        r.vm.stepForward();
+        assertEquals(1, r.vm.positionProperty().get(), "Next waits for the answer");
+        r.vm.question().selectedProperty().set(3);
+        r.vm.question().check();
+        r.vm.stepForward();
+        assertEquals(2, r.vm.positionProperty().get());
+
+        r.vm.library().openPath(Path.of(ShellRig.NESTED));
+        assertFalse(r.vm.lessonWantsAnswersProperty().get(), "the next lesson decides for itself");
+    }
+
+    @Test
     void blockingNextWaitsForTheAnswerAndRevealReleasesIt() {
         ShellRig r = beforeTheFirstRead();
         r.presenter.blockUntilAnsweredProperty().set(true);
@@ -59,8 +87,8 @@ class QuestionTest {
         assertEquals(3, r.vm.question().selectedProperty().get(), "Reveal marks the right choice");
         r.vm.stepForward();
         assertEquals(2, r.vm.positionProperty().get());
-        assertEquals("Answer: 24", r.vm.answerNoteProperty().get());
-        assertTrue(r.vm.answerExplanationProperty().get().contains("5 EPT walks"));
+        assertEquals("Answer: 24", r.vm.step().answerNoteProperty().get());
+        assertTrue(r.vm.step().answerExplanationProperty().get().contains("5 EPT walks"));
     }
 
     @Test
@@ -89,13 +117,13 @@ class QuestionTest {
         r.vm.question().selectedProperty().set(1);
         r.vm.question().check();
         r.vm.stepForward();
-        assertEquals("Answer: 24 (you said 16)", r.vm.answerNoteProperty().get());
+        assertEquals("Answer: 24 (you said 16)", r.vm.step().answerNoteProperty().get());
         r.vm.stepBack();
         assertEquals(1, r.vm.question().selectedProperty().get(), "the choice is still there");
         assertEquals(QuestionViewModel.Verdict.WRONG, r.vm.question().verdictProperty().get());
         r.vm.question().selectedProperty().set(3);
         r.vm.question().check();
         r.vm.stepForward();
-        assertEquals("Answer: 24 (you predicted it)", r.vm.answerNoteProperty().get());
+        assertEquals("Answer: 24 (you predicted it)", r.vm.step().answerNoteProperty().get());
     }
 }
