@@ -5,10 +5,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.prefs.Preferences;
 
 import javax.imageio.ImageIO;
@@ -35,8 +34,8 @@ import org.memvirt.viewmodel.shell.Theme;
 
 /**
  * The window, "MemVirt Lab": the lesson window, opening the lesson of last time (or
- * {@code lessons/02-nested-walk.yaml}); the lesson is read and played on a worker thread from
- * before the toolkit has started until the window is up. Settings are remembered in the user's preferences under
+ * {@code lessons/02-nested-walk.yaml}); the lesson is read and played on a worker thread once
+ * the window's first frame is up. Settings are remembered in the user's preferences under
  * {@code org/memvirt/lab}.
  *
  * <p>System properties (documentation screenshots, tests by hand):
@@ -60,7 +59,7 @@ public final class MemVirtApp {
     private static final Duration PER_REFERENCE = Duration.millis(LessonWindowViewModel.PER_REFERENCE_MILLIS);
     private static final String PREFS_NODE = "org/memvirt/lab";
 
-    /** What is made before the toolkit is up: settings, view models, the first lesson being read. */
+    /** What the window is made of: settings, the view models, the lesson reader's thread. */
     private record Prepared(PresenterViewModel presenter, LessonWindowViewModel vm, ExecutorService loader) {
     }
 
@@ -71,40 +70,20 @@ public final class MemVirtApp {
     }
 
     /**
-     * Opens the window. The view models are made and the first lesson is read on workers while the
-     * JavaFX toolkit starts (a few hundred milliseconds in which the second core would idle); the
-     * window is built as soon as the toolkit is up. An {@code Application} subclass could not do
-     * this: its {@code init} runs only after the toolkit has started.
+     * Opens the window: once the toolkit is up, the view models and a first frame of header, menu
+     * bar and keys; the first lesson is sent to the reader only after that frame, so that reading
+     * it does not compete with the frame for the processor (decision 0009).
      */
     public static void main(String[] args) {
         if ("walk".equals(System.getProperty("memvirt.screen"))) {
             Platform.startup(() -> WalkScreen.show(new Stage()));
             return;
         }
-        StartGate gate = new StartGate();
-        FutureTask<Prepared> prepare = new FutureTask<>(() -> prepare(gate));
-        Thread worker = new Thread(prepare, "window-prepare");
-        worker.setDaemon(true);
-        worker.start();
-        Platform.startup(() -> {
-            gate.open(Platform::runLater);
-            new MemVirtApp(join(prepare)).start(new Stage());
-        });
+        Platform.startup(() -> new MemVirtApp(prepare(Platform::runLater)).start(new Stage()));
     }
 
-    private static Prepared join(FutureTask<Prepared> prepare) {
-        try {
-            return prepare.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while preparing the window", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot prepare the window: " + e.getCause(), e.getCause());
-        }
-    }
-
-    /** Settings, the view models, and the first lesson sent to the reader (results wait at the gate). */
-    private static Prepared prepare(StartGate ui) {
+    /** Settings and the view models; results of lesson reading come back through {@code ui}. */
+    private static Prepared prepare(Executor ui) {
         PresenterViewModel presenter = new PresenterViewModel(store(System.getProperty("memvirt.screenshot") != null));
         String theme = System.getProperty("memvirt.theme");
         if (theme != null) {
@@ -125,7 +104,6 @@ public final class MemVirtApp {
         });
         LessonWindowViewModel vm = new LessonWindowViewModel(new LessonCatalog(MemVirtApp.class.getClassLoader()),
                 loader, ui, presenter, new LessonWalkViewModel(LessonWalkViewModel.lessonWalkScreen()));
-        openLesson(vm);
         return new Prepared(presenter, vm, loader);
     }
 
@@ -177,6 +155,7 @@ public final class MemVirtApp {
         if (screenshot != null) {
             whenLessonSettles(vm, () -> capture(scene, window, vm, new File(screenshot)));
         }
+        afterFirstFrame(scene, () -> openLesson(vm));
         stage.show();
     }
 
@@ -264,6 +243,16 @@ public final class MemVirtApp {
                 Platform.runLater(Platform::exit);
             }
         }));
+    }
+
+    /** Runs {@code then} on the UI thread soon after the scene's first frame. */
+    private static void afterFirstFrame(Scene scene, Runnable then) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(then);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Runs {@code then} after the frame that first shows the window's columns. */

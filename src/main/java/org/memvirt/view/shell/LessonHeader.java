@@ -14,6 +14,7 @@ import org.memvirt.viewmodel.shell.LessonWindowViewModel;
 
 /** The strip under the menus: the lesson's title, what the window is doing, zoom and theme, the keys hint. */
 final class LessonHeader extends HBox {
+    private final Label keys;
 
     LessonHeader(LessonWindowViewModel vm) {
         super(14);
@@ -31,7 +32,7 @@ final class LessonHeader extends HBox {
         zoom.getStyleClass().add("zoom-text");
         zoom.textProperty().bind(Bindings.concat("zoom ", vm.presenter().zoomTextBinding(), " · ",
                 vm.presenter().themeProperty().map(t -> t.label().toLowerCase(Locale.ROOT))));
-        Label keys = new Label("F1  keys", new FontIcon("mdi2k-keyboard-outline"));
+        keys = new Label("F1  keys");
         keys.getStyleClass().add("shell-keys-hint");
         keys.setOnMouseClicked(e -> vm.presenter().toggleShortcuts());
         Region gap = new Region();
@@ -39,5 +40,10 @@ final class LessonHeader extends HBox {
         getChildren().addAll(title, gap, status, zoom, keys);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("lesson-header");
+    }
+
+    /** The icons, after the window's first frame: the icon font takes a while to load. */
+    void addIcons() {
+        keys.setGraphic(new FontIcon("mdi2k-keyboard-outline"));
     }
 }

@@ -21,6 +21,14 @@ final class LessonMenus {
     }
 
     static MenuBar of(LessonWindow window, LessonWindowViewModel vm) {
+        MenuBar bar = new MenuBar();
+        bar.setId("menu-bar");
+        fill(bar, window, vm);
+        return bar;
+    }
+
+    /** Puts the four menus into {@code bar} (a bar shown empty in the window's first frame). */
+    static void fill(MenuBar bar, LessonWindow window, LessonWindowViewModel vm) {
         PresenterViewModel p = vm.presenter();
         Menu file = new Menu("File");
         file.getItems().addAll(
@@ -77,9 +85,7 @@ final class LessonMenus {
 
         Menu help = new Menu("Help");
         help.getItems().add(item("Keyboard shortcuts", "F1", p::toggleShortcuts));
-        MenuBar bar = new MenuBar(file, lesson, view, help);
-        bar.setId("menu-bar");
-        return bar;
+        bar.getMenus().setAll(file, lesson, view, help);
     }
 
     private static MenuItem item(String text, String keys, Runnable action) {

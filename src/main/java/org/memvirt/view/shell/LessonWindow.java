@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCombination;
@@ -58,15 +59,16 @@ public final class LessonWindow extends StackPane {
     /** When the three columns (lessons, views, step) are made. */
     private enum Columns {
         AT_ONCE,
-        /** After the first frame: the menus, the header and the keys show (and work) first. */
+        /** After the first frame: the header, the (empty) menu bar and the keys come first. */
         AFTER_FIRST_FRAME
     }
 
     /**
-     * A window whose first frame has only the menus and the header (and answers keys); the
+     * A window whose first frame has only the header and the menu bar, still empty, and already
+     * answers every key (open, zoom, theme, full screen, the shortcut sheet); the menus, the
      * columns and the transport follow one frame later. The first frame then costs little more
-     * than a bare window's, and the lesson (read on a worker meanwhile) appears as soon as the
-     * columns do. Until a lesson is open the transport would have nothing to move anyway.
+     * than a bare window's. Until a lesson is open the transport would have nothing to move
+     * anyway. See docs/decisions/0009-first-frame.md.
      */
     public static LessonWindow progressive(LessonWindowViewModel vm, List<CenterView> views, Duration perReference) {
         return new LessonWindow(vm, views, perReference, Columns.AFTER_FIRST_FRAME);
@@ -89,7 +91,10 @@ public final class LessonWindow extends StackPane {
         center = new CenterViews(views, vm.presenter().zoomProperty());
         shortcuts = LessonCommands.of(this, vm);
         main.getStyleClass().add("lesson-main");
-        main.setTop(new VBox(LessonMenus.of(this, vm), new LessonHeader(vm)));
+        MenuBar menus = new MenuBar();
+        menus.setId("menu-bar");
+        LessonHeader header = new LessonHeader(vm);
+        main.setTop(new VBox(menus, header));
         main.setBottom(bottom);
         // the error panel is made when there is a first error to show
         Runnable errorPanel = () -> {
@@ -100,13 +105,18 @@ public final class LessonWindow extends StackPane {
         vm.library().errors().addListener((javafx.collections.ListChangeListener<Object>) c -> errorPanel.run());
         errorPanel.run();
         getChildren().add(main);
-        if (columns == Columns.AT_ONCE) {
+        Runnable rest = () -> {
+            LessonMenus.fill(menus, this, vm);
+            header.addIcons();
             makeColumns();
+        };
+        if (columns == Columns.AT_ONCE) {
+            rest.run();
         } else {
             Runnable[] once = new Runnable[1];
             once[0] = () -> {
                 getScene().removePostLayoutPulseListener(once[0]);
-                Platform.runLater(this::makeColumns);
+                Platform.runLater(rest);
             };
             sceneProperty().addListener((obs, old, now) -> {
                 if (now != null && split == null) {
