@@ -103,7 +103,7 @@ public final class MemVirtApp {
             return t;
         });
         LessonWindowViewModel vm = new LessonWindowViewModel(new LessonCatalog(MemVirtApp.class.getClassLoader()),
-                loader, ui, presenter, new LessonWalkViewModel(LessonWalkViewModel.lessonWalkScreen()));
+                loader, ui, presenter, () -> new LessonWalkViewModel(LessonWalkViewModel.lessonWalkScreen()));
         return new Prepared(presenter, vm, loader);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -43,7 +44,8 @@ public final class LessonWindowViewModel {
     private final QuestionViewModel question = new QuestionViewModel();
     private final StepContentViewModel step = new StepContentViewModel(question);
     private final CountersViewModel counters = new CountersViewModel();
-    private final LessonWalkViewModel walk;
+    private final Supplier<LessonWalkViewModel> walkMaker;
+    private LessonWalkViewModel walk;
 
     private final ReadOnlyObjectWrapper<LessonPlayer> player = new ReadOnlyObjectWrapper<>(this, "player");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
@@ -77,8 +79,17 @@ public final class LessonWindowViewModel {
      */
     public LessonWindowViewModel(LessonSource source, Executor background, Executor ui, PresenterViewModel presenter,
                                  LessonWalkViewModel walk) {
+        this(source, background, ui, presenter, () -> walk);
+    }
+
+    /**
+     * As above, with the walk screen made when first needed (a lesson's first step, or the Walk
+     * tab): the window's first frame does not wait for it.
+     */
+    public LessonWindowViewModel(LessonSource source, Executor background, Executor ui, PresenterViewModel presenter,
+                                 Supplier<LessonWalkViewModel> walk) {
         this.presenter = presenter;
-        this.walk = walk;
+        this.walkMaker = walk;
         this.library = new LessonLibraryViewModel(source, background, ui, this::install);
         waitingForAnswer = Bindings.createBooleanBinding(() -> (presenter.blockUntilAnsweredProperty().get()
                         || lessonWantsAnswers.get())
@@ -114,6 +125,9 @@ public final class LessonWindowViewModel {
     }
 
     public LessonWalkViewModel walk() {
+        if (walk == null) {
+            walk = walkMaker.get();
+        }
         return walk;
     }
 
@@ -285,7 +299,7 @@ public final class LessonWindowViewModel {
         if (!s.animates()) {
             return 250;
         }
-        return s.scale(DWELL_MILLIS + walk.remainingReferences() * PER_REFERENCE_MILLIS);
+        return s.scale(DWELL_MILLIS + walk().remainingReferences() * PER_REFERENCE_MILLIS);
     }
 
     /** One reference's animation at the current speed (0 when "fast"). */
@@ -370,7 +384,7 @@ public final class LessonWindowViewModel {
         }
         counters.setPosition(p, counterMarks);
         CounterSnapshot before = beforeEvents(pl, p);
-        walk.show(f, pl.lesson().config(), before, hl, animate && moved);
+        walk().show(f, pl.lesson().config(), before, hl, animate && moved);
         frame.set(f);
     }
 
