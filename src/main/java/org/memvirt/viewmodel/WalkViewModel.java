@@ -31,6 +31,7 @@ public final class WalkViewModel {
 
     private final ReadOnlyObjectWrapper<WalkGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
     private final ObservableList<WalkCellViewModel> cells = FXCollections.observableArrayList();
+    private final ObservableList<WalkCellViewModel> cellsReadOnly = FXCollections.unmodifiableObservableList(cells);
     private final Playhead playhead = new Playhead(this::show);
     private final ReadOnlyIntegerWrapper guestRefs = new ReadOnlyIntegerWrapper(this, "guestRefs");
     private final ReadOnlyIntegerWrapper hostRefs = new ReadOnlyIntegerWrapper(this, "hostRefs");
@@ -47,6 +48,7 @@ public final class WalkViewModel {
     private final ReadOnlyObjectWrapper<AddressBreakdown> physicalAddress =
             new ReadOnlyObjectWrapper<>(this, "physicalAddress");
     private final ObservableList<String> eventLog = FXCollections.observableArrayList();
+    private final ObservableList<String> eventLogReadOnly = FXCollections.unmodifiableObservableList(eventLog);
 
 
     private final List<Event> loggedEvents = new ArrayList<>();
@@ -86,7 +88,7 @@ public final class WalkViewModel {
 
     /** The cells of the grid, row by row; replaced whenever the grid is. */
     public ObservableList<WalkCellViewModel> cells() {
-        return FXCollections.unmodifiableObservableList(cells);
+        return cellsReadOnly;
     }
 
     public ReadOnlyIntegerProperty positionProperty() {
@@ -161,7 +163,7 @@ public final class WalkViewModel {
 
     /** The events up to the current position, one line each. */
     public ObservableList<String> eventLog() {
-        return FXCollections.unmodifiableObservableList(eventLog);
+        return eventLogReadOnly;
     }
 
     public BooleanBinding canStepBackBinding() {
