@@ -37,6 +37,8 @@ final class EntryRowView extends HBox {
 
     private final EntryRow row;
     private final VBox card = new VBox(2);
+    private final HBox firstLine;
+    private final Label index;
 
     EntryRowView(EntryRow row) {
         this.row = row;
@@ -45,7 +47,7 @@ final class EntryRowView extends HBox {
         setId("entry-" + row.ref().id());
         setAlignment(Pos.TOP_LEFT);
 
-        Label index = new Label("[" + row.index() + "]");
+        index = new Label("[" + row.index() + "]");
         index.getStyleClass().addAll("entry-index", "mono");
         index.setMinWidth(Label.USE_PREF_SIZE);
         index.setTooltip(new Tooltip("entry " + row.index() + " of 512, at " + kind.space() + " "
@@ -53,19 +55,19 @@ final class EntryRowView extends HBox {
         Label target = new Label(row.target());
         target.getStyleClass().add("entry-target");
         target.setMinWidth(0);
-        HBox line1 = new HBox(6, index, target);
-        line1.setAlignment(Pos.BASELINE_LEFT);
+        firstLine = new HBox(6, index, target);
+        firstLine.setAlignment(Pos.BASELINE_LEFT);
         if (!row.address().isEmpty()) {
             Label address = new Label(row.address());
             address.getStyleClass().addAll("entry-address", "mono");
             address.setMinWidth(Label.USE_PREF_SIZE);
-            line1.getChildren().add(address);
+            firstLine.getChildren().add(address);
         }
         if (!row.holds().isEmpty()) {
             Label holds = new Label(row.holds());
             holds.getStyleClass().add("entry-holds");
             holds.setMinWidth(0);
-            line1.getChildren().add(holds);
+            firstLine.getChildren().add(holds);
         }
 
         FlowPane line2 = new FlowPane(3, 3);
@@ -103,7 +105,7 @@ final class EntryRowView extends HBox {
         }
 
         card.getStyleClass().addAll("entry-card", dim);
-        card.getChildren().addAll(line1, line2);
+        card.getChildren().addAll(firstLine, line2);
         HBox.setHgrow(card, Priority.ALWAYS);
         card.setMinWidth(0);
         card.pseudoClassStateChanged(PATH, row.has(EntryMark.PATH));
@@ -123,6 +125,16 @@ final class EntryRowView extends HBox {
     /** The box an arrow or a glow attaches to. */
     VBox card() {
         return card;
+    }
+
+    /** The card's first line (index and target): an arrow meets the card at its middle. */
+    HBox firstLine() {
+        return firstLine;
+    }
+
+    /** The size of the entry's text, which the zoom sets; arrows are drawn to its scale. */
+    double fontSize() {
+        return index.getFont().getSize();
     }
 
     /** Whether the step changed this entry (the view pulses it). */

@@ -45,8 +45,8 @@ final class LinkOverlay extends Pane {
             if (from == null || to == null || fromColumn == null || toColumn == null) {
                 continue;
             }
-            Bounds a = visible(from.card(), fromColumn);
-            Bounds b = visible(to.card(), toColumn);
+            Bounds a = visible(from, fromColumn);
+            Bounds b = visible(to, toColumn);
             if (a == null || b == null) {
                 continue;
             }
@@ -55,14 +55,16 @@ final class LinkOverlay extends Pane {
             boolean rightwards = fromView.getCenterX() < toView.getCenterX();
             double x1 = rightwards ? Math.min(a.getMaxX(), fromView.getMaxX()) : Math.max(a.getMinX(), fromView.getMinX());
             double x2 = rightwards ? Math.max(b.getMinX(), toView.getMinX()) : Math.min(b.getMaxX(), toView.getMaxX());
-            double y1 = a.getMinY() + Math.min(16, a.getHeight() / 2);
-            double y2 = b.getMinY() + Math.min(16, b.getHeight() / 2);
+            double y1 = anchorY(from);
+            double y2 = anchorY(to);
+            double em = to.fontSize();
             geometry.add((double) link.number());
             geometry.add(x1);
             geometry.add(y1);
             geometry.add(x2);
             geometry.add(y2);
-            painters.add(() -> paint(link, x1, y1, x2, y2, rightwards));
+            geometry.add(em);
+            painters.add(() -> paint(link, x1, y1, x2, y2, rightwards, em));
         }
         if (geometry.equals(drawn)) {
             return;
@@ -76,31 +78,40 @@ final class LinkOverlay extends Pane {
         return sceneToLocal(column.scroll().localToScene(column.scroll().getBoundsInLocal()));
     }
 
-    /** The bounds of {@code card} in this overlay, or null when its column has it scrolled out of view. */
-    private Bounds visible(Node card, TableColumnView column) {
+    /** The bounds of a row's card in this overlay, or null when its column has it scrolled out of view. */
+    private Bounds visible(EntryRowView row, TableColumnView column) {
+        Node card = row.card();
         if (card.getScene() == null || column.getScene() == null) {
             return null;
         }
-        Bounds c = sceneToLocal(card.localToScene(card.getBoundsInLocal()));
-        Bounds view = sceneToLocal(column.scroll().localToScene(column.scroll().getBoundsInLocal()));
+        Bounds c = sceneToLocal(card.localToScene(card.getLayoutBounds()));
+        Bounds view = viewport(column);
         if (c == null || view == null) {
             return null;
         }
-        double y = c.getMinY() + Math.min(16, c.getHeight() / 2);
+        double y = anchorY(row);
         if (y < view.getMinY() + 2 || y > view.getMaxY() - 2) {
             return null;
         }
         return c;
     }
 
-    private void paint(EntryLink link, double x1, double y1, double x2, double y2, boolean rightwards) {
+    /** Where an arrow meets a row, in this overlay: the middle of the card's first line. */
+    private double anchorY(EntryRowView row) {
+        Node line = row.firstLine();
+        return sceneToLocal(line.localToScene(line.getLayoutBounds())).getCenterY();
+    }
+
+    /** One arrow and its number, sized to the entries' text ({@code em}, the zoomed font size). */
+    private void paint(EntryLink link, double x1, double y1, double x2, double y2, boolean rightwards, double em) {
         String from = link.from().table() == TableKind.GUEST ? "link-from-guest" : "link-from-host";
-        double reach = Math.max(40, Math.abs(x2 - x1) * 0.6);
+        double reach = Math.max(2.9 * em, Math.abs(x2 - x1) * 0.6);
         double sign = rightwards ? 1 : -1;
-        double tip = x2 - sign * 9;
+        double tip = x2 - sign * 0.65 * em;
+        double half = 0.43 * em;
         CubicCurve curve = new CubicCurve(x1, y1, x1 + sign * reach, y1, tip - sign * reach, y2, tip, y2);
         curve.getStyleClass().addAll("link-line", from, "link-" + link.kind().name().toLowerCase(Locale.ROOT));
-        Polygon head = new Polygon(x2, y2, tip, y2 - 6, tip, y2 + 6);
+        Polygon head = new Polygon(x2, y2, tip, y2 - half, tip, y2 + half);
         head.getStyleClass().addAll("link-head", from);
         Point2D mid = new Point2D(curve.getStartX() * 0.125 + curve.getControlX1() * 0.375
                 + curve.getControlX2() * 0.375 + curve.getEndX() * 0.125,
@@ -109,8 +120,10 @@ final class LinkOverlay extends Pane {
         Label number = new Label(Integer.toString(link.number()));
         number.getStyleClass().addAll("link-number", from);
         number.setManaged(false);
-        number.resize(22, 22);
-        number.relocate(mid.getX() - 11, mid.getY() - 11);
         getChildren().addAll(curve, head, number);
+        number.applyCss();
+        double size = number.prefHeight(-1);
+        number.resize(size, size);
+        number.relocate(mid.getX() - size / 2, mid.getY() - size / 2);
     }
 }

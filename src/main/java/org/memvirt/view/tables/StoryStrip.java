@@ -55,7 +55,6 @@ final class StoryStrip extends VBox {
                 arrow.getStyleClass().add("beat-arrow");
                 VBox holder = new VBox(arrow);
                 holder.setAlignment(Pos.CENTER);
-                holder.setMinWidth(16);
                 holder.getStyleClass().add("beat-arrow-box");
                 beats.getChildren().add(holder);
             }
@@ -77,20 +76,15 @@ final class StoryStrip extends VBox {
         Label title = new Label(b.title());
         title.getStyleClass().add("beat-title");
         title.setWrapText(true);
-        title.setMaxHeight(40);
         Label detail = new Label(b.detail());
         detail.getStyleClass().add("beat-detail");
         detail.setWrapText(true);
-        detail.setMaxHeight(34);
         VBox box = new VBox(2, top, title, detail);
         box.getStyleClass().addAll("beat", "actor-" + b.actor().name().toLowerCase(Locale.ROOT));
         if (b.warning()) {
             box.getStyleClass().add("beat-warning");
         }
         box.setId("beat-" + b.number());
-        box.setMinWidth(150);
-        box.setPrefWidth(150);
-        box.setMaxWidth(280);
         HBox.setHgrow(box, Priority.ALWAYS);
         Tooltip.install(box, new Tooltip(b.title() + "\n" + b.detail()));
         return box;

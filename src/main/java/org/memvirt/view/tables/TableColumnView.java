@@ -7,6 +7,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -21,12 +22,17 @@ import org.memvirt.viewmodel.tables.TableHeading;
 import org.memvirt.viewmodel.tables.TableKind;
 import org.memvirt.viewmodel.tables.TableRow;
 
-/** One column: a coloured, labelled header, then the tree of one kind of table, scrollable. */
+/**
+ * One column: a coloured, labelled header, then the tree of one kind of table, scrollable. When the
+ * column is short (a small window, a large zoom) the header's subtitle gives up lines before the
+ * tree does (tables.css keeps the tree a few lines tall); its tooltip has it whole.
+ */
 final class TableColumnView extends VBox {
     private final TableKind kind;
     private final VBox rows = new VBox(3);
     private final ScrollPane scroll = new ScrollPane(rows);
     private final Label subtitle = new Label();
+    private final Tooltip subtitleTip = new Tooltip();
     private final Label note = new Label();
 
     TableColumnView(TableKind kind) {
@@ -56,7 +62,7 @@ final class TableColumnView extends VBox {
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         subtitle.getStyleClass().add("column-subtitle");
         subtitle.setWrapText(true);
-        subtitle.setMinHeight(Label.USE_PREF_SIZE);
+        subtitle.setTooltip(subtitleTip);
         VBox header = new VBox(2, head, subtitle);
         header.getStyleClass().add("column-header");
         note.getStyleClass().add("column-note");
@@ -82,6 +88,7 @@ final class TableColumnView extends VBox {
     /** Draws {@code column}; registers every entry row by where it sits, for arrows and pulses. */
     void show(TableColumn column, Map<EntryRef, EntryRowView> registry) {
         subtitle.setText(column.subtitle());
+        subtitleTip.setText(column.subtitle());
         rows.getChildren().clear();
         if (!column.note().isEmpty()) {
             note.setText(column.note());

@@ -17,6 +17,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
+import org.memvirt.view.ViewPalette;
+import org.memvirt.view.ViewPalette.Hue;
 import org.memvirt.viewmodel.tables.EntryMark;
 import org.memvirt.viewmodel.tables.EntryRef;
 import org.memvirt.viewmodel.tables.TableColumn;
@@ -45,6 +47,7 @@ public final class TablesView extends BorderPane {
     private final HBox columnsBox = new HBox();
     private final LinkOverlay overlay = new LinkOverlay();
     private final TablesLegend legend = new TablesLegend();
+    private final ViewPalette palette = new ViewPalette();
     private final Map<TableKind, TableColumnView> columns = new EnumMap<>(TableKind.class);
     private final Map<EntryRef, EntryRowView> rows = new HashMap<>();
     private final Runnable afterLayout = this::afterLayout;
@@ -64,7 +67,9 @@ public final class TablesView extends BorderPane {
         this.pulse = pulse;
         getStyleClass().add("tables-view");
         setId("tables-view");
+        ViewPalette.applyTo(this);
         getStylesheets().add(TablesView.class.getResource(STYLESHEET).toExternalForm());
+        getChildren().add(palette);
 
         headline.setId("tables-headline");
         headline.getStyleClass().add("headline");
@@ -139,15 +144,16 @@ public final class TablesView extends BorderPane {
         requestLayout();
     }
 
-    private static Color glow(EntryRowView row) {
+    /** The glow of a changed entry: its table's colour, the hypervisor's for a zap, as the theme has them. */
+    private Color glow(EntryRowView row) {
         if (row.row().has(EntryMark.ZAPPED)) {
-            return Color.web("#D55E00");
+            return palette.color(Hue.VMM);
         }
-        return switch (row.row().ref().table()) {
-            case GUEST, NATIVE -> Color.web("#0072B2");
-            case EPT, P2M -> Color.web("#E69F00");
-            case SHADOW -> Color.web("#CC79A7");
-        };
+        return palette.color(switch (row.row().ref().table()) {
+            case GUEST, NATIVE -> Hue.GUEST;
+            case EPT, P2M -> Hue.HOST;
+            case SHADOW -> Hue.SHADOW;
+        });
     }
 
     /** After each layout: bring the step's entries into view once, then keep the arrows on their rows. */

@@ -3,10 +3,8 @@ package org.memvirt.view.tables;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
-/** The indentation of a tree row: one guide line per level above it. */
+/** The indentation of a tree row: one guide line per level above it (its width is in tables.css). */
 final class TreeIndent {
-    static final double STEP = 18;
-
     private TreeIndent() {
     }
 
@@ -16,14 +14,10 @@ final class TreeIndent {
         for (int i = 0; i < depth; i++) {
             Region guide = new Region();
             guide.getStyleClass().add("tree-guide");
-            guide.setMinWidth(STEP);
-            guide.setPrefWidth(STEP);
-            guide.setMaxWidth(STEP);
             box.getChildren().add(guide);
         }
-        box.setMinWidth(depth * STEP);
-        box.setPrefWidth(depth * STEP);
-        box.setMaxWidth(depth * STEP);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.setMaxWidth(Region.USE_PREF_SIZE);
         return box;
     }
 }
