@@ -6,7 +6,6 @@ import java.util.Map;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
@@ -43,12 +42,26 @@ final class AnimationPainter {
     private static final int MAX_BADGES = 10;
     private static final double STAGGER = 0.45;
 
-    private final Font badgeFont = Font.font("System", FontWeight.BOLD, 13);
+    private final MemoryTheme theme;
+    private Font badgeFont;
+    private double zoom;
 
     private GraphicsContext g;
+    private MapPalette palette;
     private MapGeometry geo;
     private MemoryPicture before;
     private int badges;
+
+    AnimationPainter(MemoryTheme theme) {
+        this.theme = theme;
+        restyle();
+        theme.onChange(this::restyle);
+    }
+
+    private void restyle() {
+        zoom = theme.scale();
+        badgeFont = theme.font(FontWeight.BOLD, 13);
+    }
 
     /** The balloon size of each VM at moment {@code u} (the result when no balloon moves). */
     Map<Integer, Long> balloonSizes(AnimationPlan plan, double u, MemoryPicture after) {
@@ -82,6 +95,7 @@ final class AnimationPainter {
     void paint(GraphicsContext gc, AnimationPlan plan, double u, MapGeometry geometry) {
         this.g = gc;
         this.geo = geometry;
+        this.palette = theme.palette();
         this.before = plan.before();
         this.badges = 0;
         forEachItem(plan, u, (item, t, pu, index, n) -> {
@@ -125,8 +139,8 @@ final class AnimationPainter {
                 fadeGuest(b.vm(), gfn, tj);
                 if (fly && balloon != null && j % Math.max(1, gfns.size() / 24) == 0) {
                     CellGrid s = geo.strip(b.vm());
-                    flyer(s.centerX(gfn), s.centerY(gfn), balloon[0], balloon[1], tj, MapPalette.BALLOON_TINT,
-                            MapPalette.HOST_VERMILLION, s.cell());
+                    flyer(s.centerX(gfn), s.centerY(gfn), balloon[0], balloon[1], tj, palette.balloon(), palette.host(),
+                            s.cell());
                 }
             }
             for (int pfn : b.freedFrames()) {
@@ -141,8 +155,8 @@ final class AnimationPainter {
                 fadeGuest(d.vm(), gfn, tj);
                 if (fly && balloon != null && j % Math.max(1, gfns.size() / 24) == 0) {
                     CellGrid s = geo.strip(d.vm());
-                    flyer(balloon[0], balloon[1], s.centerX(gfn), s.centerY(gfn), tj, MapPalette.FREE,
-                            MapPalette.HOST_VERMILLION, s.cell());
+                    flyer(balloon[0], balloon[1], s.centerX(gfn), s.centerY(gfn), tj, palette.free(), palette.host(),
+                            s.cell());
                 }
             }
         } else if (item instanceof Merge m) {
@@ -153,8 +167,7 @@ final class AnimationPainter {
                 if (fly) {
                     CellGrid f = geo.frames();
                     flyer(f.centerX(m.freedFrame()), f.centerY(m.freedFrame()), f.centerX(m.sharedFrame()),
-                            f.centerY(m.sharedFrame()), clamp(t / 0.7), MapPalette.vmShade(m.vm()), MapPalette.INK,
-                            f.cell());
+                            f.centerY(m.sharedFrame()), clamp(t / 0.7), palette.vmShade(m.vm()), palette.ink(), f.cell());
                 }
             }
             if (t >= 0.7 && badgeTime && m.refs() >= 2) {
@@ -167,7 +180,7 @@ final class AnimationPainter {
             if (fly) {
                 CellGrid f = geo.frames();
                 flyer(f.centerX(c.sharedFrame()), f.centerY(c.sharedFrame()), f.centerX(c.newFrame()),
-                        f.centerY(c.newFrame()), clamp(t / 0.7), MapPalette.SHARED_SKY, MapPalette.INK, f.cell());
+                        f.centerY(c.newFrame()), clamp(t / 0.7), palette.shared(), palette.ink(), f.cell());
             }
             if (t >= 0.5 && badgeTime) {
                 badge(c.sharedFrame(), c.refsLeft());
@@ -180,7 +193,7 @@ final class AnimationPainter {
                 CellGrid f = geo.frames();
                 CellGrid w = geo.swap();
                 flyer(f.centerX(s.frame()), f.centerY(s.frame()), w.centerX(s.slot()), w.centerY(s.slot()), t,
-                        MapPalette.vmShade(s.vm()), MapPalette.INK, Math.max(f.cell(), w.cell()));
+                        palette.vmShade(s.vm()), palette.ink(), Math.max(f.cell(), w.cell()));
             }
         } else if (item instanceof HostSwapIn s) {
             fadeGuest(s.vm(), s.gfn(), t);
@@ -190,23 +203,23 @@ final class AnimationPainter {
                 CellGrid f = geo.frames();
                 CellGrid w = geo.swap();
                 flyer(w.centerX(s.slot()), w.centerY(s.slot()), f.centerX(s.frame()), f.centerY(s.frame()), t,
-                        MapPalette.vmShade(s.vm()), MapPalette.INK, Math.max(f.cell(), w.cell()));
+                        palette.vmShade(s.vm()), palette.ink(), Math.max(f.cell(), w.cell()));
             }
         } else if (item instanceof GuestSwapOut s) {
             fadeGuest(s.vm(), s.gfn(), t);
             double[] to = geo.guestSwap().get(s.vm());
             if (fly && to != null) {
                 CellGrid st = geo.strip(s.vm());
-                flyer(st.centerX(s.gfn()), st.centerY(s.gfn()), to[0], to[1], t, MapPalette.vmShade(s.vm()),
-                        MapPalette.INK, st.cell());
+                flyer(st.centerX(s.gfn()), st.centerY(s.gfn()), to[0], to[1], t, palette.vmShade(s.vm()),
+                        palette.ink(), st.cell());
             }
         } else if (item instanceof GuestSwapIn s) {
             fadeGuest(s.vm(), s.gfn(), t);
             double[] from = geo.guestSwap().get(s.vm());
             if (fly && from != null) {
                 CellGrid st = geo.strip(s.vm());
-                flyer(from[0], from[1], st.centerX(s.gfn()), st.centerY(s.gfn()), t, MapPalette.vmShade(s.vm()),
-                        MapPalette.INK, st.cell());
+                flyer(from[0], from[1], st.centerX(s.gfn()), st.centerY(s.gfn()), t, palette.vmShade(s.vm()),
+                        palette.ink(), st.cell());
             }
         } else if (item instanceof HostTake h) {
             sweep(h.frames(), t);
@@ -253,7 +266,7 @@ final class AnimationPainter {
         if (i >= grid.count() || alpha <= 0.01) {
             return;
         }
-        MapPalette.CellStyle style = MapPalette.style(look);
+        MapPalette.CellStyle style = palette.style(look);
         g.setGlobalAlpha(alpha);
         g.setFill(MapPalette.color(style.fill()));
         g.fillRect(grid.cellX(i), grid.cellY(i), grid.cell(), grid.cell());
@@ -288,15 +301,16 @@ final class AnimationPainter {
         badges++;
         CellGrid f = geo.frames();
         String text = "×" + refs;
-        double w = 12 + 8 * text.length();
+        double w = (12 + 8 * text.length()) * zoom;
+        double h = 20 * zoom;
         double x = Math.min(f.centerX(pfn) + f.cell() / 2.0 + 4, f.x() + f.pixelWidth() - w / 2);
-        double y = Math.max(f.cellY(pfn) - 4, f.y() + 10);
-        g.setFill(Color.WHITE);
-        g.fillRoundRect(x - w / 2, y - 10, w, 20, 20, 20);
-        g.setStroke(MapPalette.color(MapPalette.INK));
+        double y = Math.max(f.cellY(pfn) - 4, f.y() + h / 2);
+        g.setFill(MapPalette.color(palette.background()));
+        g.fillRoundRect(x - w / 2, y - h / 2, w, h, h, h);
+        g.setStroke(MapPalette.color(palette.ink()));
         g.setLineWidth(2);
-        g.strokeRoundRect(x - w / 2, y - 10, w, 20, 20, 20);
-        g.setFill(MapPalette.color(MapPalette.INK));
+        g.strokeRoundRect(x - w / 2, y - h / 2, w, h, h, h);
+        g.setFill(MapPalette.color(palette.ink()));
         g.setFont(badgeFont);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);

@@ -19,6 +19,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
+import org.memvirt.view.ViewPalette.Hue;
 import org.memvirt.viewmodel.memory.HistoryPoint;
 import org.memvirt.viewmodel.memory.HostMemoryViewModel;
 
@@ -34,21 +35,29 @@ final class FreeMemoryChart extends Region {
     private static final double BOTTOM = 22;
 
     private final HostMemoryViewModel viewModel;
+    private final MemoryTheme theme;
     private final Canvas canvas = new Canvas();
-    private final Font font = Font.font("System", 11.5);
-    private final Font bold = Font.font("System", FontWeight.BOLD, 12);
+    private Font font;
+    private Font bold;
+    private double zoom = 1;
+    private ChartColours colours;
     private int hoverStep = -1;
     private final javafx.beans.property.ReadOnlyStringWrapper readout =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "readout", "");
 
-    FreeMemoryChart(HostMemoryViewModel viewModel) {
+    FreeMemoryChart(HostMemoryViewModel viewModel, MemoryTheme theme) {
         this.viewModel = viewModel;
+        this.theme = theme;
         setId("free-memory-chart");
         getStyleClass().add("free-memory-chart");
         getChildren().add(canvas);
-        setMinHeight(150);
-        setPrefHeight(190);
         setMinWidth(200);
+        restyle();
+        theme.onChange(() -> {
+            restyle();
+            requestLayout();
+            paint();
+        });
         setCursor(Cursor.HAND);
         viewModel.chart().addListener((ListChangeListener<HistoryPoint>) c -> paint());
         viewModel.positionProperty().addListener((obs, old, now) -> paint());
@@ -70,6 +79,38 @@ final class FreeMemoryChart extends Region {
                 viewModel.goTo(s);
             }
         });
+    }
+
+    /** The chart's colours: each series keeps its meaning (free yellow, shared sky, ballooned vermillion). */
+    private record ChartColours(Color reclaimHatch, Color grid, Color axis, Color text, Color reclaim,
+                                Color reclaimText, Color freeArea, Color free, Color shared, Color swapped,
+                                Color ballooned, Color marker, Color ink, Color faint) {
+        static ChartColours of(MemoryTheme theme) {
+            Color panel = theme.color(Hue.PANEL);
+            Color ink = theme.color(Hue.INK);
+            Color vmm = theme.color(Hue.VMM);
+            return new ChartColours(MapPalette.mix(panel, vmm, 0.4), MapPalette.mix(panel, theme.color(Hue.LINE), 0.6),
+                    theme.color(Hue.FAINT), theme.color(Hue.MUTED), vmm, MapPalette.mix(vmm, ink, 0.35),
+                    MapPalette.color(theme.palette().free()), MapPalette.mix(theme.color(Hue.HOST), ink, 0.35),
+                    MapPalette.mix(theme.color(Hue.SHARED), ink, 0.35), ink, vmm, panel, ink, theme.color(Hue.FAINT));
+        }
+    }
+
+    private void restyle() {
+        zoom = theme.scale();
+        font = theme.font(FontWeight.NORMAL, 11.5);
+        bold = theme.font(FontWeight.BOLD, 12);
+        colours = ChartColours.of(theme);
+        setMinHeight(150 * zoom);
+        setPrefHeight(190 * zoom);
+    }
+
+    private double left() {
+        return LEFT * zoom;
+    }
+
+    private double right() {
+        return RIGHT * zoom;
     }
 
     /** The figures of the step under the pointer, or of the current step; and how to move. */
@@ -100,8 +141,8 @@ final class FreeMemoryChart extends Region {
     /** Where the chart draws history index {@code i} (tests click there). */
     double xOf(int i) {
         int n = viewModel.chart().size();
-        double plotW = getWidth() - LEFT - RIGHT;
-        return LEFT + (n <= 1 ? plotW / 2 : plotW * i / (n - 1));
+        double plotW = getWidth() - left() - right();
+        return left() + (n <= 1 ? plotW / 2 : plotW * i / (n - 1));
     }
 
     /** The history index under x, or -1. */
@@ -110,8 +151,8 @@ final class FreeMemoryChart extends Region {
         if (n == 0) {
             return -1;
         }
-        double plotW = getWidth() - LEFT - RIGHT;
-        double k = n == 1 ? 0 : (x - LEFT) / plotW * (n - 1);
+        double plotW = getWidth() - left() - right();
+        double k = n == 1 ? 0 : (x - left()) / plotW * (n - 1);
         int i = (int) Math.round(k);
         return i < 0 || i >= n ? -1 : i;
     }
@@ -127,30 +168,44 @@ final class FreeMemoryChart extends Region {
     private void paint() {
         updateReadout();
         GraphicsContext g = canvas.getGraphicsContext2D();
+        ChartColours c = colours;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         List<HistoryPoint> pts = viewModel.chart();
-        double plotW = w - LEFT - RIGHT;
-        double plotH = h - TOP - BOTTOM;
+        double left = left();
+        double top = TOP * zoom;
+        double plotW = w - left - right();
+        double plotH = h - top - BOTTOM * zoom;
         if (pts.isEmpty() || plotW < 20 || plotH < 20) {
             return;
         }
         double total = Math.max(1, total());
         int n = pts.size();
-        java.util.function.IntToDoubleFunction xOf = i -> LEFT + (n == 1 ? plotW / 2 : plotW * i / (n - 1));
-        java.util.function.DoubleUnaryOperator yOf = v -> TOP + plotH * (1 - v / total);
+        java.util.function.IntToDoubleFunction xOf = i -> left + (n == 1 ? plotW / 2 : plotW * i / (n - 1));
+        java.util.function.DoubleUnaryOperator yOf = v -> top + plotH * (1 - v / total);
+
+        // free: filled area, under the grid, the hatching and the lines
+        g.beginPath();
+        g.moveTo(xOf.applyAsDouble(0), yOf.applyAsDouble(0));
+        for (int i = 0; i < n; i++) {
+            g.lineTo(xOf.applyAsDouble(i), yOf.applyAsDouble(pts.get(i).free()));
+        }
+        g.lineTo(xOf.applyAsDouble(n - 1), yOf.applyAsDouble(0));
+        g.closePath();
+        g.setFill(c.freeArea());
+        g.fill();
 
         // the zone where the host reclaims (below 6 %): hatched
         double y6 = yOf.applyAsDouble(total * 0.06);
         g.save();
         g.beginPath();
-        g.rect(LEFT, y6, plotW, TOP + plotH - y6);
+        g.rect(left, y6, plotW, top + plotH - y6);
         g.clip();
-        g.setStroke(Color.web("#e2b9a0"));
+        g.setStroke(c.reclaimHatch());
         g.setLineWidth(1);
-        for (double x = LEFT - plotH; x < LEFT + plotW; x += 6) {
-            g.strokeLine(x, TOP + plotH, x + plotH, TOP);
+        for (double x = left - plotH; x < left + plotW; x += 6) {
+            g.strokeLine(x, top + plotH, x + plotH, top);
         }
         g.restore();
 
@@ -159,70 +214,61 @@ final class FreeMemoryChart extends Region {
         g.setTextAlign(TextAlignment.RIGHT);
         for (int pct = 0; pct <= 100; pct += 25) {
             double y = yOf.applyAsDouble(total * pct / 100.0);
-            g.setStroke(Color.web(pct == 0 ? "#8c959f" : "#e4e8ec"));
+            g.setStroke(pct == 0 ? c.axis() : c.grid());
             g.setLineWidth(1);
-            g.strokeLine(LEFT, y, LEFT + plotW, y);
-            g.setFill(Color.web("#57606a"));
-            g.fillText(pct + " %", LEFT - 6, y);
+            g.strokeLine(left, y, left + plotW, y);
+            g.setFill(c.text());
+            g.fillText(pct + " %", left - 6, y);
         }
-        g.setStroke(Color.web("#D55E00"));
+        g.setStroke(c.reclaim());
+        g.setLineWidth(1);
         g.setLineDashes(6, 4);
-        g.strokeLine(LEFT, y6, LEFT + plotW, y6);
+        g.strokeLine(left, y6, left + plotW, y6);
         g.setLineDashes(null);
-        g.setFill(Color.web("#8a3c00"));
+        g.setFill(c.reclaimText());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("6 %: below it the host reclaims", LEFT + 4, y6 - 2);
+        g.fillText("6 %: below it the host reclaims", left + 4, y6 - 2);
 
-        // free: filled area
-        g.beginPath();
-        g.moveTo(xOf.applyAsDouble(0), yOf.applyAsDouble(0));
-        for (int i = 0; i < n; i++) {
-            g.lineTo(xOf.applyAsDouble(i), yOf.applyAsDouble(pts.get(i).free()));
-        }
-        g.lineTo(xOf.applyAsDouble(n - 1), yOf.applyAsDouble(0));
-        g.closePath();
-        g.setFill(Color.web("#F0E442", 0.45));
-        g.fill();
         List<EndLabel> ends = new ArrayList<>();
-        ends.add(series(g, pts, HistoryPoint::free, xOf, yOf, Color.web("#7a6c00"), 3, null, "free"));
-        ends.add(series(g, pts, HistoryPoint::shared, xOf, yOf, Color.web("#2a8fcb"), 2.5, null, "shared"));
-        ends.add(series(g, pts, HistoryPoint::swapped, xOf, yOf, Color.web("#1f2328"), 2, new double[] {7, 4},
+        ends.add(series(g, pts, HistoryPoint::free, xOf, yOf, c.free(), 3, null, "free"));
+        ends.add(series(g, pts, HistoryPoint::shared, xOf, yOf, c.shared(), 2.5, null, "shared"));
+        ends.add(series(g, pts, HistoryPoint::swapped, xOf, yOf, c.swapped(), 2, new double[] {7, 4},
                 "host-swapped"));
-        ends.add(series(g, pts, HistoryPoint::ballooned, xOf, yOf, Color.web("#D55E00"), 2,
+        ends.add(series(g, pts, HistoryPoint::ballooned, xOf, yOf, c.ballooned(), 2,
                 new double[] {10, 3, 2, 3}, "ballooned"));
-        markers(g, pts, HistoryPoint::shared, xOf, yOf, Color.web("#2a8fcb"));
-        endLabels(g, ends, LEFT + plotW + 6, TOP, TOP + plotH);
+        markers(g, pts, HistoryPoint::shared, xOf, yOf, c.shared(), c.marker());
+        endLabels(g, ends, left + plotW + 6, top, top + plotH);
 
         // x axis: step numbers
-        g.setFill(Color.web("#57606a"));
+        g.setFill(c.text());
         g.setFont(font);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        int every = Math.max(1, (int) Math.ceil(n / (plotW / 28)));
+        int every = Math.max(1, (int) Math.ceil(n / (plotW / (28 * zoom))));
         for (int i = 0; i < n; i += every) {
-            g.fillText(Integer.toString(pts.get(i).step()), xOf.applyAsDouble(i), TOP + plotH + 4);
+            g.fillText(Integer.toString(pts.get(i).step()), xOf.applyAsDouble(i), top + plotH + 4);
         }
 
         int current = viewModel.positionProperty().get();
         if (current >= 0 && current < n) {
             double x = xOf.applyAsDouble(current);
-            g.setStroke(Color.web("#1f2328"));
+            g.setStroke(c.ink());
             g.setLineWidth(2);
-            g.strokeLine(x, TOP - 2, x, TOP + plotH);
-            g.setFill(Color.web("#1f2328"));
+            g.strokeLine(x, top - 2, x, top + plotH);
+            g.setFill(c.ink());
             g.fillOval(x - 5, yOf.applyAsDouble(pts.get(current).free()) - 5, 10, 10);
             g.setFont(bold);
             g.setTextBaseline(VPos.BOTTOM);
-            g.setTextAlign(x > LEFT + plotW - 40 ? TextAlignment.RIGHT : TextAlignment.CENTER);
-            g.fillText("step " + pts.get(current).step(), x, TOP - 3);
+            g.setTextAlign(x > left + plotW - 40 * zoom ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText("step " + pts.get(current).step(), x, top - 3);
         }
         if (hoverStep >= 0 && hoverStep < n && hoverStep != current) {
             double x = xOf.applyAsDouble(hoverStep);
-            g.setStroke(Color.web("#8c959f"));
+            g.setStroke(c.faint());
             g.setLineWidth(1);
             g.setLineDashes(3, 3);
-            g.strokeLine(x, TOP, x, TOP + plotH);
+            g.strokeLine(x, top, x, top + plotH);
             g.setLineDashes(null);
         }
     }
@@ -257,11 +303,11 @@ final class FreeMemoryChart extends Region {
 
     private static void markers(GraphicsContext g, List<HistoryPoint> pts, ToLongFunction<HistoryPoint> value,
                                 java.util.function.IntToDoubleFunction xOf,
-                                java.util.function.DoubleUnaryOperator yOf, Color color) {
+                                java.util.function.DoubleUnaryOperator yOf, Color color, Color fill) {
         if (pts.size() > 60) {
             return;
         }
-        g.setFill(Color.WHITE);
+        g.setFill(fill);
         g.setStroke(color);
         g.setLineWidth(1.5);
         for (int i = 0; i < pts.size(); i++) {
@@ -276,7 +322,7 @@ final class FreeMemoryChart extends Region {
     private void endLabels(GraphicsContext g, List<EndLabel> ends, double x, double top, double bottom) {
         List<EndLabel> sorted = new ArrayList<>(ends);
         sorted.sort(Comparator.comparingDouble(EndLabel::y));
-        double gap = 14;
+        double gap = 14 * zoom;
         double[] ys = new double[sorted.size()];
         for (int i = 0; i < ys.length; i++) {
             ys[i] = Math.max(sorted.get(i).y(), i == 0 ? top : ys[i - 1] + gap);
@@ -290,7 +336,7 @@ final class FreeMemoryChart extends Region {
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < ys.length; i++) {
             g.setFill(sorted.get(i).color());
-            g.fillText(sorted.get(i).text(), x, ys[i], RIGHT - 6);
+            g.fillText(sorted.get(i).text(), x, ys[i], right() - 6);
         }
     }
 }

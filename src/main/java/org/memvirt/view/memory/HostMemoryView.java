@@ -1,6 +1,10 @@
 package org.memvirt.view.memory;
 
+import java.util.List;
+
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.view.ViewPalette;
 import org.memvirt.viewmodel.memory.HostMemoryViewModel;
 
 /**
@@ -33,6 +38,7 @@ public final class HostMemoryView extends BorderPane {
     public static final Duration DEFAULT_PHASE = Duration.millis(900);
 
     private final MemoryMapPane map;
+    private final DoubleProperty animationSpeed = new SimpleDoubleProperty(this, "animationSpeed", 1);
 
     /** The screen with animations of the default length. */
     public HostMemoryView(HostMemoryViewModel viewModel) {
@@ -45,13 +51,16 @@ public final class HostMemoryView extends BorderPane {
      *                  draws results without animating
      */
     public HostMemoryView(HostMemoryViewModel viewModel, Duration perPhase) {
+        ViewPalette.applyTo(this);
         getStyleClass().add("host-memory-view");
         setId("host-memory-view");
         getStylesheets().add(HostMemoryView.class.getResource(STYLESHEET).toExternalForm());
+        MemoryTheme theme = new MemoryTheme();
+        getChildren().addAll(theme.probes());
 
-        map = new MemoryMapPane(viewModel, perPhase);
+        map = new MemoryMapPane(viewModel, theme, perPhase, animationSpeed::get);
         VBox.setVgrow(map, Priority.ALWAYS);
-        map.setMinSize(300, 260);
+        map.setMinWidth(300);
 
         Label headline = new Label();
         headline.setId("memory-headline");
@@ -88,6 +97,9 @@ public final class HostMemoryView extends BorderPane {
         next.disableProperty().bind(viewModel.canStepForwardBinding().not());
         next.setOnAction(e -> viewModel.stepForward());
 
+        for (Region button : List.of(skip, fast, back, next)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox header = new HBox(8, headline, skip, fast, back, next);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("memory-header");
@@ -101,12 +113,22 @@ public final class HostMemoryView extends BorderPane {
         info.setMinHeight(Region.USE_PREF_SIZE);
         info.setWrapText(true);
 
-        VBox center = new VBox(6, map, info, new MapLegend(viewModel));
+        MapLegend legend = new MapLegend(viewModel, theme);
+        legend.setMinHeight(Region.USE_PREF_SIZE);
+        VBox center = new VBox(6, map, info, legend);
         center.getStyleClass().add("memory-center");
+        // the map takes the height there is; when a large zoom leaves too little, the column scrolls
+        ScrollPane centerScroll = new ScrollPane(center);
+        centerScroll.getStyleClass().add("center-scroll");
+        centerScroll.setFitToWidth(true);
+        center.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> centerScroll.getViewportBounds().getHeight(), centerScroll.viewportBoundsProperty()));
+        centerScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        centerScroll.setFocusTraversable(false);
         setTop(header);
-        setCenter(center);
+        setCenter(centerScroll);
 
-        ScrollPane side = new ScrollPane(new MemorySidePanel(viewModel, map));
+        ScrollPane side = new ScrollPane(new MemorySidePanel(viewModel, map, theme));
         side.setId("memory-side-scroll");
         side.getStyleClass().add("side-scroll");
         side.setFitToWidth(true);
@@ -127,6 +149,15 @@ public final class HostMemoryView extends BorderPane {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * How many times faster than the base duration a step's animation plays: the player's speed
+     * (1 by default; an infinite speed draws each result at once, as "Fast" does). Read when an
+     * animation starts.
+     */
+    public DoubleProperty animationSpeedProperty() {
+        return animationSpeed;
     }
 
     /** The map (tests and screenshots look inside it). */

@@ -1,6 +1,7 @@
 package org.memvirt.view.memory;
 
 import java.util.function.DoubleConsumer;
+import java.util.function.DoubleSupplier;
 
 import javafx.animation.Interpolator;
 import javafx.animation.Transition;
@@ -11,12 +12,13 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.util.Duration;
 
 /**
- * Plays an animation plan: time runs from 0 to the number of phases, {@code perPhase} each, and
- * every pulse hands the moment to the painter. {@link #skip()} jumps to the end; a zero duration
- * (tests, screenshots) never starts at all.
+ * Plays an animation plan: time runs from 0 to the number of phases, {@code perPhase} each (divided
+ * by the player's speed), and every pulse hands the moment to the painter. {@link #skip()} jumps to
+ * the end; a zero duration (tests, screenshots) or an infinite speed never starts at all.
  */
 final class MapAnimator {
     private final Duration perPhase;
+    private final DoubleSupplier speed;
     private final DoubleConsumer paint;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyIntegerWrapper phase = new ReadOnlyIntegerWrapper(this, "phase", -1);
@@ -24,11 +26,13 @@ final class MapAnimator {
     private int phases;
 
     /**
-     * @param perPhase how long one phase plays
+     * @param perPhase how long one phase plays at speed 1
+     * @param speed    how many times faster than that a plan plays, read when it starts
      * @param paint    draws moment u (0 ≤ u ≤ phases); {@code Double.NaN} means "done: the result only"
      */
-    MapAnimator(Duration perPhase, DoubleConsumer paint) {
+    MapAnimator(Duration perPhase, DoubleSupplier speed, DoubleConsumer paint) {
         this.perPhase = perPhase;
+        this.speed = speed;
         this.paint = paint;
     }
 
@@ -45,14 +49,15 @@ final class MapAnimator {
     /** Plays {@code count} phases from the start; with a zero duration draws the result at once. */
     void play(int count) {
         stop();
-        if (count <= 0 || perPhase.lessThanOrEqualTo(Duration.ZERO)) {
+        Duration each = phaseAtSpeed();
+        if (count <= 0 || each.lessThanOrEqualTo(Duration.ZERO)) {
             paint.accept(Double.NaN);
             return;
         }
         phases = count;
         transition = new Transition() {
             {
-                setCycleDuration(perPhase.multiply(count));
+                setCycleDuration(each.multiply(count));
                 setInterpolator(Interpolator.LINEAR);
             }
 
@@ -66,6 +71,15 @@ final class MapAnimator {
         transition.setOnFinished(e -> finish());
         running.set(true);
         transition.playFromStart();
+    }
+
+    /** One phase at the current speed: zero when the speed is infinite (or makes no sense). */
+    Duration phaseAtSpeed() {
+        double factor = speed.getAsDouble();
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            return Duration.ZERO;
+        }
+        return perPhase.divide(factor);
     }
 
     /** Jumps to the end: the result, drawn at once. */

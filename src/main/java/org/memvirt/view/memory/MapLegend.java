@@ -15,16 +15,19 @@ import org.memvirt.viewmodel.memory.LegendEntry;
 
 /**
  * What the map's looks mean, with how many cells have each now. Swatches are painted by the
- * map's own raster, so the legend cannot drift from the map.
+ * map's own raster in the map's palette, so the legend cannot drift from the map in any theme;
+ * they are painted again when the theme or the zoom changes.
  */
 final class MapLegend extends VBox {
     private static final int SWATCH = 16;
 
+    private final MemoryTheme theme;
     private final java.util.Map<Integer, javafx.scene.image.Image> swatches = new java.util.HashMap<>();
     private final FlowPane frameRow = row("frame-legend");
     private final FlowPane guestRow = row("guest-legend");
 
-    MapLegend(HostMemoryViewModel viewModel) {
+    MapLegend(HostMemoryViewModel viewModel, MemoryTheme theme) {
+        this.theme = theme;
         getStyleClass().add("map-legend");
         setId("map-legend");
         setSpacing(3);
@@ -32,7 +35,17 @@ final class MapLegend extends VBox {
         ListChangeListener<LegendEntry> refresh = c -> show(viewModel.frameLegend(), viewModel.guestLegend());
         viewModel.frameLegend().addListener(refresh);
         viewModel.guestLegend().addListener(refresh);
+        theme.onChange(() -> {
+            swatches.clear();
+            frameRow.getChildren().clear();
+            guestRow.getChildren().clear();
+            show(viewModel.frameLegend(), viewModel.guestLegend());
+        });
         show(viewModel.frameLegend(), viewModel.guestLegend());
+    }
+
+    private int swatchSize() {
+        return (int) Math.round(SWATCH * theme.scale());
     }
 
     private static FlowPane row(String id) {
@@ -95,17 +108,16 @@ final class MapLegend extends VBox {
     private HBox item(LegendEntry e) {
         Label l = new Label(e.text());
         l.getStyleClass().add("legend-label");
-        HBox box = new HBox(5, new ImageView(swatches.computeIfAbsent(e.look(), k -> Raster.swatch(k, SWATCH))), l);
+        HBox box = new HBox(5, new ImageView(swatches.computeIfAbsent(e.look(),
+                k -> Raster.swatch(theme.palette(), k, swatchSize(), false))), l);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("legend-item");
         box.setUserData(e.look());
         return box;
     }
 
-    private static HBox changedItem() {
-        int[] marked = {0};
-        ImageView swatch = new ImageView(new Raster().paint(new int[] {0}, new CellGrid(0, 0, 1, 1, SWATCH, 0),
-                marked, null));
+    private HBox changedItem() {
+        ImageView swatch = new ImageView(Raster.swatch(theme.palette(), 0, swatchSize(), true));
         Label l = new Label("changed in this step");
         l.getStyleClass().add("legend-label");
         HBox box = new HBox(5, swatch, l);

@@ -8,8 +8,10 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
+import org.memvirt.view.ViewPalette.Hue;
 import org.memvirt.viewmodel.memory.GuestRef;
 import org.memvirt.viewmodel.memory.Highlight;
 
@@ -19,16 +21,30 @@ import org.memvirt.viewmodel.memory.Highlight;
  * is over, joined by dashed lines to the other side of the mapping.
  */
 final class MapMarks {
-    private final Font rowFont = Font.font("Monospaced", 11);
-    private final Font balloonFont = Font.font("System", 11);
+    private final MemoryTheme theme;
+    private Font rowFont;
+    private Font balloonFont;
+    private double zoom;
 
-    /** Frame numbers at row starts, right-aligned in the gutter, at least 18 pixels apart. */
+    MapMarks(MemoryTheme theme) {
+        this.theme = theme;
+        restyle();
+        theme.onChange(this::restyle);
+    }
+
+    private void restyle() {
+        zoom = theme.scale();
+        rowFont = theme.mono(11);
+        balloonFont = theme.font(FontWeight.NORMAL, 11);
+    }
+
+    /** Frame numbers at row starts, right-aligned in the gutter, at least a line and a half apart. */
     void rowNumbers(GraphicsContext g, CellGrid f, double gutter) {
         if (f.count() == 0) {
             return;
         }
-        int every = Math.max(1, (int) Math.ceil(18.0 / f.pitch()));
-        g.setFill(Color.web("#57606a"));
+        int every = Math.max(1, (int) Math.ceil(18.0 * zoom / f.pitch()));
+        g.setFill(theme.color(Hue.MUTED));
         g.setFont(rowFont);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
@@ -43,12 +59,13 @@ final class MapMarks {
         if (c == null) {
             return;
         }
+        MapPalette palette = theme.palette();
         double fraction = pages == 0 ? 0 : Math.min(1, (double) size / pages);
-        double r = size == 0 ? 5 : Math.min(17, 7 + 10 * Math.sqrt(fraction * 2));
-        g.setStroke(MapPalette.color(MapPalette.HOST_VERMILLION));
+        double r = zoom * (size == 0 ? 5 : Math.min(17, 7 + 10 * Math.sqrt(fraction * 2)));
+        g.setStroke(MapPalette.color(palette.host()));
         g.setLineWidth(1.2);
-        g.strokeLine(c[0], c[1] + r, c[0] + 3, c[1] + r + 8);
-        g.setFill(size == 0 ? Color.WHITE : MapPalette.color(MapPalette.BALLOON_TINT));
+        g.strokeLine(c[0], c[1] + r, c[0] + 3 * zoom, c[1] + r + 8 * zoom);
+        g.setFill(MapPalette.color(size == 0 ? palette.background() : palette.balloon()));
         g.fillOval(c[0] - r, c[1] - r, 2 * r, 2 * r);
         g.setLineWidth(2);
         if (size == 0) {
@@ -57,8 +74,8 @@ final class MapMarks {
         g.strokeOval(c[0] - r, c[1] - r, 2 * r, 2 * r);
         g.setLineDashes(null);
         String text = Long.toString(size);
-        if (r >= 12 && text.length() <= 4) {
-            g.setFill(MapPalette.color(MapPalette.INK));
+        if (r >= 12 * zoom && text.length() <= 4) {
+            g.setFill(MapPalette.color(palette.ink()));
             g.setFont(balloonFont);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
@@ -88,19 +105,21 @@ final class MapMarks {
         if (boxes.isEmpty()) {
             return;
         }
+        Color ink = MapPalette.color(theme.palette().ink());
+        Color halo = MapPalette.color(theme.palette().background());
         double[] first = boxes.get(0);
         g.setLineDashes(5, 4);
         g.setLineWidth(1.5);
-        g.setStroke(MapPalette.color(MapPalette.INK));
+        g.setStroke(ink);
         for (double[] b : boxes.subList(1, boxes.size())) {
             g.strokeLine(first[0] + first[2] / 2, first[1] + first[3] / 2, b[0] + b[2] / 2, b[1] + b[3] / 2);
         }
         g.setLineDashes(null);
         for (double[] b : boxes) {
-            g.setStroke(Color.WHITE);
+            g.setStroke(halo);
             g.setLineWidth(4);
             g.strokeRect(b[0], b[1], b[2], b[3]);
-            g.setStroke(MapPalette.color(MapPalette.INK));
+            g.setStroke(ink);
             g.setLineWidth(2);
             g.strokeRect(b[0], b[1], b[2], b[3]);
         }

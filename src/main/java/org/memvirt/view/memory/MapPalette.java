@@ -2,57 +2,126 @@ package org.memvirt.view.memory;
 
 import javafx.scene.paint.Color;
 
+import org.memvirt.view.ViewPalette.Hue;
+import org.memvirt.view.ViewPalette.Hues;
 import org.memvirt.viewmodel.memory.FrameCategory;
 import org.memvirt.viewmodel.memory.GuestPageState;
 import org.memvirt.viewmodel.memory.Looks;
 
 /**
- * The colour and pattern of every look (DESIGN.md's visual language, Okabe–Ito): data green in
- * one shade per VM, guest tables blue hatched, EPT tables orange hatched, shadow tables purple
- * hatched, shared frames sky with dots, the host's own frames vermillion crossed, free
- * yellow-tinted. Patterns carry the meaning for viewers who cannot tell the colours apart.
+ * The colour and pattern of every look in one theme (DESIGN.md's visual language, Okabe–Ito):
+ * data green in one shade per VM, guest tables blue hatched, EPT tables orange hatched, shadow
+ * tables purple hatched, shared frames sky with dots, the host's own frames vermillion crossed,
+ * free yellow-tinted (dark in the dark theme). Patterns carry the meaning for viewers who cannot tell the colours apart;
+ * a pattern's ink is a dark or light step of its fill, whichever stands out, so that it shows in
+ * every theme. Built once per theme from the view's {@link Hues}; every look's style is computed
+ * then, so the map's pixel pass only copies.
  */
 final class MapPalette {
-    /** The lines between cells. */
-    static final int GRID = 0xFFD3D9DF;
-    /** Space outside the cells. */
-    static final int BACKGROUND = 0xFFFFFFFF;
-    /** The corner mark of a frame this step changed, and outlines. */
-    static final int INK = 0xFF1F2328;
+    /**
+     * The steps from data green to each VM's shade: mid, then darker, lighter and greyer ones. On a
+     * dark panel the ladder turns round, so that no shade sinks into the background.
+     */
+    private static final Shade[] LIGHT_LADDER = {new Shade(Color.BLACK, 0), new Shade(Color.BLACK, 0.43),
+        new Shade(Color.WHITE, 0.5), new Shade(Color.GRAY, 0.4), new Shade(Color.BLACK, 0.68),
+        new Shade(Color.WHITE, 0.72)};
+    private static final Shade[] DARK_LADDER = {new Shade(Color.BLACK, 0), new Shade(Color.WHITE, 0.5),
+        new Shade(Color.BLACK, 0.45), new Shade(Color.GRAY, 0.4), new Shade(Color.WHITE, 0.8),
+        new Shade(Color.BLACK, 0.62)};
 
-    static final int FREE = 0xFFFAF3C0;
-    static final int GUEST_BLUE = 0xFF0072B2;
-    static final int EPT_ORANGE = 0xFFE69F00;
-    static final int SHADOW_PURPLE = 0xFFCC79A7;
-    static final int SHARED_SKY = 0xFF56B4E9;
-    static final int HOST_VERMILLION = 0xFFD55E00;
-    static final int BALLOON_TINT = 0xFFF8D2B8;
-    static final int FIRMWARE_GREY = 0xFFD0D5DB;
+    /** The yellow free frames are a tint of, in every theme. */
+    private static final Color FREE_YELLOW = Color.web("#F0E442");
 
-    /** Data green per VM: mid, dark, light, then patterned variants; VM 0 (native) as VM 1. */
-    private static final int[] VM_SHADES = {0xFF009E73, 0xFF005A41, 0xFF7ED6BA, 0xFF2E8B6E, 0xFF00331F,
-        0xFFB5E8D7};
+    /** A step of the ladder: data green moved {@code amount} of the way towards {@code toward}. */
+    private record Shade(Color toward, double amount) {
+    }
 
-    private static final CellStyle[] STYLES = new CellStyle[Looks.COUNT];
+    private final int grid;
+    private final int background;
+    private final int ink;
+    private final int free;
+    private final int shared;
+    private final int host;
+    private final int balloon;
+    private final int[] vmShades;
+    private final CellStyle[] styles = new CellStyle[Looks.COUNT];
 
-    static {
+    private MapPalette(Hues hues) {
+        Color panel = hues.get(Hue.PANEL);
+        Color grey = hues.get(Hue.NATIVE);
+        boolean dark = luminance(panel) < 0.5;
+        grid = argb(mix(panel, grey, 0.25));
+        background = argb(panel);
+        ink = argb(hues.get(Hue.INK));
+        // free is DESIGN.md's Okabe-Ito yellow: light behind black text, dark behind light text
+        free = argb(mix(hues.get(Hue.NOTE), FREE_YELLOW, dark ? 0.12 : 0.3));
+        shared = argb(hues.get(Hue.SHARED));
+        host = argb(hues.get(Hue.VMM));
+        balloon = argb(hues.get(Hue.VMM_TINT));
+        Shade[] ladder = dark ? DARK_LADDER : LIGHT_LADDER;
+        vmShades = new int[ladder.length];
+        for (int i = 0; i < ladder.length; i++) {
+            vmShades[i] = argb(mix(hues.get(Hue.DATA), ladder[i].toward(), ladder[i].amount()));
+        }
+        int firmware = argb(mix(panel, grey, 0.3));
+        int slotOutline = argb(mix(panel, grey, 0.45));
+        int guest = argb(hues.get(Hue.GUEST));
+        int ept = argb(hues.get(Hue.HOST));
+        int shadow = argb(hues.get(Hue.SHADOW));
         for (int look = 0; look < Looks.COUNT; look++) {
-            STYLES[look] = compute(look);
+            styles[look] = compute(look, firmware, slotOutline, guest, ept, shadow);
         }
     }
 
-    private MapPalette() {
+    /** The map's colours in the theme {@code hues} come from. */
+    static MapPalette of(Hues hues) {
+        return new MapPalette(hues);
     }
 
     /** The style of one look. */
-    static CellStyle style(int look) {
-        return STYLES[look];
+    CellStyle style(int look) {
+        return styles[look];
     }
 
     /** The data green of a VM. */
-    static int vmShade(int vm) {
+    int vmShade(int vm) {
         int i = Math.max(0, vm - 1);
-        return VM_SHADES[i % VM_SHADES.length];
+        return vmShades[i % vmShades.length];
+    }
+
+    /** The lines between cells. */
+    int grid() {
+        return grid;
+    }
+
+    /** Space outside the cells. */
+    int background() {
+        return background;
+    }
+
+    /** The corner mark of a frame this step changed, and outlines. */
+    int ink() {
+        return ink;
+    }
+
+    /** A free frame. */
+    int free() {
+        return free;
+    }
+
+    /** A shared frame. */
+    int shared() {
+        return shared;
+    }
+
+    /** The host's own frames and the balloon's outline. */
+    int host() {
+        return host;
+    }
+
+    /** A page in a balloon. */
+    int balloon() {
+        return balloon;
     }
 
     /** A JavaFX colour of an ARGB value. */
@@ -60,43 +129,69 @@ final class MapPalette {
         return Color.rgb((argb >>> 16) & 0xFF, (argb >>> 8) & 0xFF, argb & 0xFF, ((argb >>> 24) & 0xFF) / 255.0);
     }
 
-    private static CellStyle compute(int look) {
+    /** The ARGB value of an opaque colour. */
+    static int argb(Color c) {
+        return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /** {@code a} moved the fraction {@code t} of the way to {@code b}. */
+    static Color mix(Color a, Color b, double t) {
+        return a.interpolate(b, t);
+    }
+
+    /** Perceived lightness, 0 (black) to 1 (white). */
+    static double luminance(Color c) {
+        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+    }
+
+    /** A pattern's ink on {@code fill}: a deep step of it on a light fill, a pale one on a dark fill. */
+    static int patternInk(int fill) {
+        Color c = color(fill);
+        return argb(luminance(c) > 0.55 ? mix(c, Color.BLACK, 0.6) : mix(c, Color.WHITE, 0.8));
+    }
+
+    private CellStyle compute(int look, int firmware, int slotOutline, int guest, int ept, int shadow) {
         if (look == Looks.EMPTY_SLOT) {
-            return new CellStyle(0xFFFFFFFF, Pattern.OUTLINE, 0xFFB7BEC6);
+            return new CellStyle(background, Pattern.OUTLINE, slotOutline);
         }
         int vm = Looks.vm(look);
         // VMs past the sixth shade get stripes so that shades that repeat still differ
-        Pattern dataPattern = vm > VM_SHADES.length ? Pattern.STRIPES : Pattern.SOLID;
+        Pattern dataPattern = vm > vmShades.length ? Pattern.STRIPES : Pattern.SOLID;
         if (!Looks.isGuest(look)) {
             int kind = look >>> 4;
             if (kind >= FrameCategory.values().length) {
-                return new CellStyle(BACKGROUND, Pattern.SOLID, BACKGROUND);
+                return new CellStyle(background, Pattern.SOLID, background);
             }
             return switch (FrameCategory.values()[kind]) {
-                case FREE -> new CellStyle(FREE, Pattern.SOLID, FREE);
-                case DATA -> new CellStyle(vmShade(vm), dataPattern, 0xFFFFFFFF);
-                case GUEST_TABLE -> new CellStyle(GUEST_BLUE, Pattern.HATCH, 0xFFFFFFFF);
-                case EPT_TABLE -> new CellStyle(EPT_ORANGE, Pattern.HATCH, 0xFF5C3D00);
-                case SHADOW_TABLE -> new CellStyle(SHADOW_PURPLE, Pattern.HATCH, 0xFFFFFFFF);
-                case SHARED -> new CellStyle(SHARED_SKY, Pattern.DOTS, 0xFF00344F);
-                case HOST -> new CellStyle(HOST_VERMILLION, Pattern.CROSS, 0xFFFFE3D1);
+                case FREE -> new CellStyle(free, Pattern.SOLID, free);
+                case DATA -> patterned(vmShade(vm), dataPattern);
+                case GUEST_TABLE -> patterned(guest, Pattern.HATCH);
+                case EPT_TABLE -> patterned(ept, Pattern.HATCH);
+                case SHADOW_TABLE -> patterned(shadow, Pattern.HATCH);
+                case SHARED -> patterned(shared, Pattern.DOTS);
+                case HOST -> patterned(host, Pattern.CROSS);
             };
         }
         int kind = (look - 0x100) >>> 4;
         if (kind >= GuestPageState.values().length) {
-            return new CellStyle(BACKGROUND, Pattern.SOLID, BACKGROUND);
+            return new CellStyle(background, Pattern.SOLID, background);
         }
         return switch (GuestPageState.values()[kind]) {
-            case FIRMWARE -> new CellStyle(FIRMWARE_GREY, Pattern.SOLID, FIRMWARE_GREY);
-            case FREE -> new CellStyle(FREE, Pattern.SOLID, FREE);
-            case FREE_BACKED -> new CellStyle(FREE, Pattern.OUTLINE, vmShade(vm));
-            case TABLE -> new CellStyle(GUEST_BLUE, Pattern.HATCH, 0xFFFFFFFF);
-            case DATA -> new CellStyle(vmShade(vm), dataPattern, 0xFFFFFFFF);
-            case SHARED -> new CellStyle(SHARED_SKY, Pattern.DOTS, 0xFF00344F);
-            case BALLOON -> new CellStyle(BALLOON_TINT, Pattern.RING, HOST_VERMILLION);
-            case HOST_SWAPPED -> new CellStyle(vmShade(vm), Pattern.LINES, 0xFF111111);
-            case NOT_BACKED -> new CellStyle(0xFFFFFFFF, Pattern.OUTLINE, vmShade(vm));
+            case FIRMWARE -> new CellStyle(firmware, Pattern.SOLID, firmware);
+            case FREE -> new CellStyle(free, Pattern.SOLID, free);
+            case FREE_BACKED -> new CellStyle(free, Pattern.OUTLINE, vmShade(vm));
+            case TABLE -> patterned(guest, Pattern.HATCH);
+            case DATA -> patterned(vmShade(vm), dataPattern);
+            case SHARED -> patterned(shared, Pattern.DOTS);
+            case BALLOON -> new CellStyle(balloon, Pattern.RING, host);
+            case HOST_SWAPPED -> patterned(vmShade(vm), Pattern.LINES);
+            case NOT_BACKED -> new CellStyle(background, Pattern.OUTLINE, vmShade(vm));
         };
+    }
+
+    private static CellStyle patterned(int fill, Pattern pattern) {
+        return new CellStyle(fill, pattern, patternInk(fill));
     }
 
     /** How a cell is filled besides its colour. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -38,16 +39,20 @@ final class MemoryMapPane extends Region {
     private static final int MAX_STRIP_CELL = 9;
     private static final int MIN_STRIP_CELL = 5;
     private static final double MIN_STRIP_BLOCK = 34;
+    /** The frame map's least height, and the pane's at 100 % zoom. */
+    private static final double MIN_FRAMES = 40;
+    private static final double MIN_HEIGHT = 260;
     private static final double MAX_STRIP_BLOCK = 96;
 
     private final HostMemoryViewModel viewModel;
+    private final MemoryTheme theme;
     private final MapAnimator animator;
-    private final AnimationPainter painter = new AnimationPainter();
-    private final MapMarks marks = new MapMarks();
+    private final AnimationPainter painter;
+    private final MapMarks marks;
 
-    private final Raster frameRaster = new Raster();
-    private final Raster stripRaster = new Raster();
-    private final Raster swapRaster = new Raster();
+    private final Raster frameRaster;
+    private final Raster stripRaster;
+    private final Raster swapRaster;
     private final ImageView frameImage = new ImageView();
     private final ImageView swapImage = new ImageView();
     private final Map<Integer, ImageView> stripImages = new HashMap<>();
@@ -62,18 +67,32 @@ final class MemoryMapPane extends Region {
 
     private MapUpdate shown;
     private MapGeometry geometry = MapGeometry.EMPTY;
+    /** The width left of the cells, for the row numbers and the VM names (it grows with the text). */
+    private double gutter = GUTTER;
     private MapUpdate paintedFor;
     /** The grids the images were last painted for (the balloon points do not matter to them). */
     private List<Object> paintedAt;
     private double moment = Double.NaN;
-    private String hoverKey = "";
+    private final MapPointer pointer;
 
-    MemoryMapPane(HostMemoryViewModel viewModel, Duration perPhase) {
+    /**
+     * @param perPhase how long one phase of an animation plays at speed 1
+     * @param speed    how many times faster than that it plays now (read when an animation starts)
+     */
+    MemoryMapPane(HostMemoryViewModel viewModel, MemoryTheme theme, Duration perPhase, DoubleSupplier speed) {
         this.viewModel = viewModel;
-        this.animator = new MapAnimator(perPhase, u -> {
+        this.theme = theme;
+        this.pointer = new MapPointer(viewModel);
+        this.animator = new MapAnimator(perPhase, speed, u -> {
             moment = u;
             paintOverlay();
         });
+        painter = new AnimationPainter(theme);
+        marks = new MapMarks(theme);
+        frameRaster = new Raster(theme.palette());
+        stripRaster = new Raster(theme.palette());
+        swapRaster = new Raster(theme.palette());
+        theme.onChange(this::restyle);
         setId("memory-map");
         getStyleClass().add("memory-map");
         frameImage.setId("frame-map-image");
@@ -93,11 +112,12 @@ final class MemoryMapPane extends Region {
 
         viewModel.updateProperty().addListener((obs, old, now) -> show(now));
         viewModel.highlightProperty().addListener((obs, old, now) -> paintOverlay());
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
-        addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
-            hoverKey = "";
-            viewModel.clearHover();
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            if (shown != null) {
+                pointer.moveTo(e.getX(), e.getY(), geometry);
+            }
         });
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointer.leave());
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> animator.skip());
         show(viewModel.updateProperty().get());
     }
@@ -127,6 +147,20 @@ final class MemoryMapPane extends Region {
         animator.skip();
     }
 
+    /** The theme or the zoom changed: the images in the new colours, the layout for the new text size. */
+    private void restyle() {
+        for (Raster r : List.of(frameRaster, stripRaster, swapRaster)) {
+            r.palette(theme.palette());
+        }
+        paintedAt = null;
+        requestLayout();
+    }
+
+    /** The colours the map paints in now (tests compare them with the theme). */
+    MapPalette palette() {
+        return theme.palette();
+    }
+
     /** Where things lie now (for tests: a frame's centre in the pane). */
     MapGeometry geometry() {
         return geometry;
@@ -136,7 +170,7 @@ final class MemoryMapPane extends Region {
         animator.stop();
         moment = Double.NaN;
         shown = update;
-        hoverKey = "";
+        pointer.forget();
         syncVmNodes();
         requestLayout();
         layoutChildren();
@@ -183,6 +217,21 @@ final class MemoryMapPane extends Region {
         }
     }
 
+    /** Room for the titles, some frames, each VM's strip with its two lines and the swap device at this zoom. */
+    @Override
+    protected double computeMinHeight(double width) {
+        double zoom = theme.scale();
+        int strips = shown == null ? 0 : shown.picture().strips().size();
+        return Math.max(MIN_HEIGHT, 3 * TITLE * zoom + 10 + MIN_FRAMES + strips * (MIN_STRIP_BLOCK * zoom + STRIP_GAP)
+                + SWAP_HEIGHT + 4);
+    }
+
+    /** As little as it needs: the map takes the height its column has to spare, not more. */
+    @Override
+    protected double computePrefHeight(double width) {
+        return computeMinHeight(width);
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth();
@@ -192,25 +241,32 @@ final class MemoryMapPane extends Region {
         }
         overlay.setWidth(w);
         overlay.setHeight(h);
+        // what holds text grows with the zoom; cells do not
+        double zoom = theme.scale();
+        gutter = GUTTER * zoom;
+        double right = RIGHT * zoom;
+        double title = TITLE * zoom;
+        double minBlock = MIN_STRIP_BLOCK * zoom;
+        double maxBlock = Math.max(MAX_STRIP_BLOCK, minBlock);
         MemoryPicture p = shown == null ? null : shown.picture();
         List<GuestStrip> strips = p == null ? List.of() : p.strips();
-        double stripWidth = Math.max(40, w - GUTTER - RIGHT);
+        double stripWidth = Math.max(40, w - gutter - right);
         int slots = p == null ? 0 : slotCells(p);
         int frames = p == null ? 0 : p.frames().frameCount();
-        double fixed = TITLE + 10 + (strips.isEmpty() ? 0 : TITLE + strips.size() * STRIP_GAP)
-                + (p == null ? 0 : TITLE + SWAP_HEIGHT + 4);
+        double fixed = title + 10 + (strips.isEmpty() ? 0 : title + strips.size() * STRIP_GAP)
+                + (p == null ? 0 : title + SWAP_HEIGHT + 4);
         double avail = Math.max(20, h - fixed);
         // the largest frame cells that still leave the guest strips cells of a readable size
         CellGrid frameGrid = CellGrid.NONE;
         List<CellGrid> stripFits = new ArrayList<>();
         for (int cell = MAX_FRAME_CELL; cell >= 1; cell--) {
-            CellGrid candidate = CellGrid.withCell(frames, w - GUTTER - 4, cell);
+            CellGrid candidate = CellGrid.withCell(frames, w - gutter - 4, cell);
             double rest = avail - candidate.pixelHeight();
-            if (rest < strips.size() * MIN_STRIP_BLOCK && cell > 1) {
+            if (rest < strips.size() * minBlock && cell > 1) {
                 continue;
             }
             List<CellGrid> fits = new ArrayList<>();
-            double per = strips.isEmpty() ? 0 : Math.min(MAX_STRIP_BLOCK, rest / strips.size());
+            double per = strips.isEmpty() ? 0 : Math.min(maxBlock, rest / strips.size());
             int smallest = Integer.MAX_VALUE;
             for (GuestStrip s : strips) {
                 CellGrid fit = CellGrid.fit(s.pageCount(), stripWidth, per, MAX_STRIP_CELL);
@@ -224,39 +280,40 @@ final class MemoryMapPane extends Region {
                 break;
             }
         }
-        frameGrid = frameGrid.at(GUTTER, TITLE);
+        frameGrid = frameGrid.at(gutter, title);
 
         double used = frameGrid.pixelHeight();
         for (int i = 0; i < stripFits.size(); i++) {
-            used += Math.max(stripFits.get(i).pixelHeight(), MIN_STRIP_BLOCK);
+            used += Math.max(stripFits.get(i).pixelHeight(), minBlock);
         }
         // room nobody can use goes between the sections rather than below the last
         double pad = Math.min(24, Math.max(0, avail - used) / 3);
-        place(mapTitle, 0, 0, w, TITLE);
-        double y = TITLE + frameGrid.pixelHeight() + 10 + pad;
+        place(mapTitle, 0, 0, w, title);
+        double y = title + frameGrid.pixelHeight() + 10 + pad;
         Map<Integer, CellGrid> stripGrids = new HashMap<>();
         Map<Integer, double[]> balloons = new HashMap<>();
         Map<Integer, double[]> guestSwaps = new HashMap<>();
         stripsTitle.setVisible(!strips.isEmpty());
         if (!strips.isEmpty()) {
-            place(stripsTitle, 0, y, w, TITLE);
-            y += TITLE;
+            place(stripsTitle, 0, y, w, title);
+            y += title;
         }
+        double line = 20 * zoom;
         for (int i = 0; i < strips.size(); i++) {
             GuestStrip s = strips.get(i);
-            double block = Math.max(stripFits.get(i).pixelHeight(), MIN_STRIP_BLOCK);
-            CellGrid g = stripFits.get(i).at(GUTTER, y + (block - stripFits.get(i).pixelHeight()) / 2);
+            double block = Math.max(stripFits.get(i).pixelHeight(), minBlock);
+            CellGrid g = stripFits.get(i).at(gutter, y + (block - stripFits.get(i).pixelHeight()) / 2);
             stripGrids.put(s.vm(), g);
-            place(vmLabels.get(s.vm()), 4, y + block / 2 - 12, GUTTER - 8, 24);
-            double bx = GUTTER + g.pixelWidth() + 30;
+            place(vmLabels.get(s.vm()), 4, y + block / 2 - 12 * zoom, gutter - 8, 24 * zoom);
+            double bx = gutter + g.pixelWidth() + 30 * zoom;
             balloons.put(s.vm(), new double[] {bx, y + block / 2});
             Label balloon = balloonLabels.get(s.vm());
             balloon.setText("balloon " + s.memory().balloonPages() + " of " + s.memory().balloonTarget());
-            place(balloon, bx + 22, y + block / 2 - 20, RIGHT, 20);
+            place(balloon, bx + 22 * zoom, y + block / 2 - line, right, line);
             Label guestSwap = guestSwapLabels.get(s.vm());
             guestSwap.setText("guest swap " + s.memory().guestSwapPages());
-            place(guestSwap, bx + 22, y + block / 2, RIGHT, 20);
-            guestSwaps.put(s.vm(), new double[] {bx + 30, y + block / 2 + 10});
+            place(guestSwap, bx + 22 * zoom, y + block / 2, right, line);
+            guestSwaps.put(s.vm(), new double[] {bx + 30 * zoom, y + block / 2 + line / 2});
             y += block + STRIP_GAP;
         }
         CellGrid swapGrid = CellGrid.NONE;
@@ -264,11 +321,11 @@ final class MemoryMapPane extends Region {
         swapTitle.setVisible(p != null);
         if (p != null) {
             swapTitle.setText("Host swap device: " + p.swap().used() + " pages on it now, slot by slot");
-            place(swapTitle, 0, y, w, TITLE);
-            y += TITLE;
+            place(swapTitle, 0, y, w, title);
+            y += title;
             swapGrid = CellGrid.fit(slots, stripWidth, SWAP_HEIGHT, 12);
             // empty slots fill the last row, so the device reads as one block
-            swapGrid = new CellGrid(GUTTER, y, swapGrid.rows() * swapGrid.cols(), swapGrid.cols(), swapGrid.cell(),
+            swapGrid = new CellGrid(gutter, y, swapGrid.rows() * swapGrid.cols(), swapGrid.cols(), swapGrid.cell(),
                     swapGrid.gap());
         }
         geometry = new MapGeometry(frameGrid, stripGrids, swapGrid, balloons, guestSwaps);
@@ -321,7 +378,7 @@ final class MemoryMapPane extends Region {
         if (shown == null) {
             return;
         }
-        marks.rowNumbers(g, geometry.frames(), GUTTER);
+        marks.rowNumbers(g, geometry.frames(), gutter);
         boolean animating = shown.animation() != null && !Double.isNaN(moment);
         if (animating) {
             painter.paint(g, shown.animation(), moment, geometry);
@@ -332,45 +389,5 @@ final class MemoryMapPane extends Region {
             marks.balloon(g, geometry.balloons().get(s.vm()), sizes.getOrDefault(s.vm(), 0L), s.pageCount());
         }
         marks.highlight(g, viewModel.highlightProperty().get(), geometry);
-    }
-
-    private void hover(double x, double y) {
-        if (shown == null) {
-            return;
-        }
-        String key;
-        int i = geometry.frames().indexAt(x, y);
-        if (i >= 0) {
-            key = "f" + i;
-            if (!key.equals(hoverKey)) {
-                hoverKey = key;
-                viewModel.hoverFrame(i);
-            }
-            return;
-        }
-        for (Map.Entry<Integer, CellGrid> e : geometry.strips().entrySet()) {
-            int gfn = e.getValue().indexAt(x, y);
-            if (gfn >= 0) {
-                key = "g" + e.getKey() + ":" + gfn;
-                if (!key.equals(hoverKey)) {
-                    hoverKey = key;
-                    viewModel.hoverGuestPage(e.getKey(), gfn);
-                }
-                return;
-            }
-        }
-        int slot = geometry.swap().indexAt(x, y);
-        if (slot >= 0) {
-            key = "s" + slot;
-            if (!key.equals(hoverKey)) {
-                hoverKey = key;
-                viewModel.hoverSwapSlot(slot);
-            }
-            return;
-        }
-        if (!hoverKey.isEmpty()) {
-            hoverKey = "";
-            viewModel.clearHover();
-        }
     }
 }

@@ -11,6 +11,7 @@ import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -41,9 +42,12 @@ final class MemorySidePanel extends VBox {
     private final List<Label> counterDeltas = new ArrayList<>();
     private final Map<Integer, Label[]> figureValues = new HashMap<>();
     private final Map<Integer, Label> lowestMarks = new HashMap<>();
+    private final Map<Integer, ImageView> vmSwatches = new HashMap<>();
+    private final MemoryTheme theme;
     private List<Integer> vmIds = List.of();
 
-    MemorySidePanel(HostMemoryViewModel viewModel, MemoryMapPane map) {
+    MemorySidePanel(HostMemoryViewModel viewModel, MemoryMapPane map, MemoryTheme theme) {
+        this.theme = theme;
         getStyleClass().add("memory-side");
         setId("memory-side");
         setSpacing(8);
@@ -58,7 +62,7 @@ final class MemorySidePanel extends VBox {
         vms.setHgap(10);
         vms.setVgap(2);
 
-        FreeMemoryChart chart = new FreeMemoryChart(viewModel);
+        FreeMemoryChart chart = new FreeMemoryChart(viewModel, theme);
         Label chartHint = new Label();
         chartHint.setId("chart-readout");
         chartHint.getStyleClass().add("hint");
@@ -67,7 +71,7 @@ final class MemorySidePanel extends VBox {
         chartHint.textProperty().bind(chart.readoutProperty());
         getChildren().addAll(
                 title("This step", "mdi2i-information-outline"), summary,
-                title("Host free memory", "mdi2g-gauge"), new StateGauge(viewModel),
+                title("Host free memory", "mdi2g-gauge"), new StateGauge(viewModel, theme),
                 title("Each VM", "mdi2s-server"), vms,
                 title("Host memory over the steps", "mdi2c-chart-line"), chart, chartHint,
                 title("Counters", "mdi2c-counter"), counters);
@@ -76,6 +80,7 @@ final class MemorySidePanel extends VBox {
         viewModel.counters().addListener((ListChangeListener<CounterRow>) c -> showCounters(viewModel.counters()));
         viewModel.vmCards().addListener((ListChangeListener<VmCard>) c -> showVms(viewModel.vmCards()));
         map.phaseProperty().addListener((obs, old, now) -> markPlaying(viewModel, now.intValue()));
+        theme.onChange(() -> vmSwatches.forEach((vm, swatch) -> swatch.setImage(vmSwatch(vm))));
         showSummary(viewModel.summary());
         showCounters(viewModel.counters());
         showVms(viewModel.vmCards());
@@ -192,6 +197,7 @@ final class MemorySidePanel extends VBox {
         vms.getChildren().clear();
         figureValues.clear();
         lowestMarks.clear();
+        vmSwatches.clear();
         if (cards.isEmpty()) {
             return;
         }
@@ -204,7 +210,8 @@ final class MemorySidePanel extends VBox {
         }
         for (int c = 0; c < cards.size(); c++) {
             VmCard card = cards.get(c);
-            ImageView swatch = new ImageView(Raster.swatch(Looks.frame(FrameCategory.DATA, card.vm()), 14));
+            ImageView swatch = new ImageView(vmSwatch(card.vm()));
+            vmSwatches.put(card.vm(), swatch);
             Label head = new Label(card.title(), swatch);
             head.setId("vm-head-" + card.vm());
             head.getStyleClass().add("vm-head");
@@ -231,5 +238,11 @@ final class MemorySidePanel extends VBox {
             }
             figureValues.put(card.vm(), values);
         }
+    }
+
+    /** A VM's data shade, as the map paints it. */
+    private Image vmSwatch(int vm) {
+        return Raster.swatch(theme.palette(), Looks.frame(FrameCategory.DATA, vm), (int) Math.round(14 * theme.scale()),
+                false);
     }
 }

@@ -17,6 +17,20 @@ final class Raster {
     private int tileSize = -1;
     private final int[][] tiles = new int[org.memvirt.viewmodel.memory.Looks.COUNT][];
     private int[] pixels = new int[0];
+    private MapPalette palette;
+
+    /** A raster that paints in {@code palette}'s colours. */
+    Raster(MapPalette palette) {
+        this.palette = palette;
+    }
+
+    /** Paints in {@code next}'s colours from now on (the theme changed); tiles are made anew. */
+    void palette(MapPalette next) {
+        if (next != palette) {
+            palette = next;
+            Arrays.fill(tiles, null);
+        }
+    }
 
     /**
      * Paints {@code looks} laid out by {@code grid} (its own origin ignored) into {@code image},
@@ -46,7 +60,7 @@ final class Raster {
         int cell = grid.cell();
         int pitch = grid.pitch();
         int h = grid.pixelHeight();
-        Arrays.fill(out, 0, stride * h, grid.gap() > 0 ? MapPalette.GRID : MapPalette.BACKGROUND);
+        Arrays.fill(out, 0, stride * h, grid.gap() > 0 ? palette.grid() : palette.background());
         if (tileSize != cell) {
             Arrays.fill(tiles, null);
             tileSize = cell;
@@ -65,18 +79,18 @@ final class Raster {
             if (marked != null && m < marked.length && marked[m] == i) {
                 m++;
                 if (cell >= 6) {
-                    mark(out, base, stride, cell);
+                    mark(out, base, stride, cell, palette.ink());
                 }
             }
         }
     }
 
     /** A top-left corner triangle: this cell changed in the step shown. */
-    private static void mark(int[] out, int base, int stride, int cell) {
+    private static void mark(int[] out, int base, int stride, int cell, int ink) {
         int size = Math.max(MARK, cell / 2);
         for (int r = 0; r < size; r++) {
             for (int c = 0; c < size - r; c++) {
-                out[base + r * stride + c] = MapPalette.INK;
+                out[base + r * stride + c] = ink;
             }
         }
     }
@@ -86,7 +100,7 @@ final class Raster {
         if (t == null) {
             int cell = tileSize;
             t = new int[cell * cell];
-            MapPalette.CellStyle style = MapPalette.style(look);
+            MapPalette.CellStyle style = palette.style(look);
             for (int y = 0; y < cell; y++) {
                 for (int x = 0; x < cell; x++) {
                     t[y * cell + x] = style.pixel(x, y, cell);
@@ -97,9 +111,9 @@ final class Raster {
         return t;
     }
 
-    /** A swatch of one look, {@code size} pixels square, for the legend. */
-    static WritableImage swatch(int look, int size) {
-        Raster r = new Raster();
-        return r.paint(new int[] {look}, new CellGrid(0, 0, 1, 1, size, 0), null, null);
+    /** A swatch of one look, {@code size} pixels square, for the legend; {@code marked}: with the "changed" mark. */
+    static WritableImage swatch(MapPalette palette, int look, int size, boolean marked) {
+        return new Raster(palette).paint(new int[] {look}, new CellGrid(0, 0, 1, 1, size, 0),
+                marked ? new int[] {0} : null, null);
     }
 }

@@ -14,9 +14,11 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import org.memvirt.engine.Action;
 import org.memvirt.engine.memory.FrameUse;
@@ -39,7 +41,8 @@ import org.memvirt.viewmodel.memory.MemoryScenario;
  * {@code swapped} (a host-swapped page), {@code frame:N}, {@code guest:VM:GFN}, or {@code mid:U}: the
  * step's animation held still at moment U (phase p plays from U = p to p + 1). STEP {@code large}
  * shows a 65,536-frame host instead and prints how long the map's redraw takes. {@code -Dshot.size=WxH}
- * picks another window size.
+ * picks another window size, {@code -Dshot.theme=light|dark|projector} a theme and {@code -Dshot.zoom=Z}
+ * the presenter's zoom.
  */
 public final class MemoryScreenshot {
     private MemoryScreenshot() {
@@ -61,7 +64,9 @@ public final class MemoryScreenshot {
         Throwable[] failure = new Throwable[1];
         Platform.startup(() -> {
             try {
-                Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+                String theme = System.getProperty("shot.theme", "light");
+                Application.setUserAgentStylesheet(theme.equals("dark") ? new PrimerDark().getUserAgentStylesheet()
+                        : new PrimerLight().getUserAgentStylesheet());
                 HostMemoryViewModel viewModel = new HostMemoryViewModel();
                 viewModel.history().setAll(frames);
                 boolean mid = hover.startsWith("mid:");
@@ -70,7 +75,11 @@ public final class MemoryScreenshot {
                 Stage stage = new Stage();
                 stage.setTitle("MemVirt Lab");
                 String[] size = System.getProperty("shot.size", "1500x950").split("x");
-                stage.setScene(new Scene(view, Double.parseDouble(size[0]), Double.parseDouble(size[1])));
+                StackPane window = new StackPane(view);
+                window.getStyleClass().add("theme-" + theme);
+                window.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;",
+                        14 * Double.parseDouble(System.getProperty("shot.zoom", "1"))));
+                stage.setScene(new Scene(window, Double.parseDouble(size[0]), Double.parseDouble(size[1])));
                 stage.show();
                 PauseTransition settle = new PauseTransition(Duration.millis(600));
                 settle.setOnFinished(e -> {
@@ -169,7 +178,7 @@ public final class MemoryScreenshot {
         MemoryPicture p = viewModel.updateProperty().get().picture();
         int[] looks = p.frames().looks();
         CellGrid grid = CellGrid.fit(looks.length, 1000, 560, 16);
-        Raster raster = new Raster();
+        Raster raster = new Raster(MapPalette.of(new org.memvirt.view.ViewPalette().hues().get()));
         int[] out = new int[grid.pixelWidth() * grid.pixelHeight()];
         int[] changed = viewModel.updateProperty().get().changed();
         for (int i = 0; i < 200; i++) {

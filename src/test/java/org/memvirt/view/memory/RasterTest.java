@@ -8,12 +8,14 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.memvirt.view.ViewPalette;
 import org.memvirt.viewmodel.memory.FrameCategory;
 import org.memvirt.viewmodel.memory.GuestPageState;
 import org.memvirt.viewmodel.memory.Looks;
 
 /** The one-pass painter puts each look's tile in its cell; patterns tell looks apart without colour. */
 class RasterTest {
+    private static final MapPalette PALETTE = MapPalette.of(new ViewPalette().hues().get());
 
     @Test
     void eachCellGetsItsLooksTileAndChangedCellsAMark() {
@@ -23,17 +25,17 @@ class RasterTest {
         int stride = g.pixelWidth();
         int[] out = new int[stride * g.pixelHeight()];
 
-        new Raster().paintPixels(looks, g, new int[] {1}, out, stride);
+        new Raster(PALETTE).paintPixels(looks, g, new int[] {1}, out, stride);
 
         for (int i = 0; i < looks.length; i++) {
-            MapPalette.CellStyle style = MapPalette.style(looks[i]);
+            MapPalette.CellStyle style = PALETTE.style(looks[i]);
             int x = (int) g.cellX(i) + 7;
             int y = (int) g.cellY(i) + 8;
             assertEquals(style.pixel(7, 8, 9), out[y * stride + x], "cell " + i);
         }
-        assertEquals(MapPalette.INK, out[(int) g.cellY(1) * stride + (int) g.cellX(1)], "changed: corner mark");
-        assertNotEquals(MapPalette.INK, out[(int) g.cellY(0) * stride + (int) g.cellX(0)]);
-        assertEquals(MapPalette.GRID, out[9], "the gap between cells");
+        assertEquals(PALETTE.ink(), out[(int) g.cellY(1) * stride + (int) g.cellX(1)], "changed: corner mark");
+        assertNotEquals(PALETTE.ink(), out[(int) g.cellY(0) * stride + (int) g.cellX(0)]);
+        assertEquals(PALETTE.grid(), out[9], "the gap between cells");
     }
 
     @Test
@@ -42,7 +44,7 @@ class RasterTest {
             Looks.frame(FrameCategory.SHADOW_TABLE, 0), Looks.frame(FrameCategory.SHARED, 0),
             Looks.frame(FrameCategory.HOST, 0), Looks.guest(GuestPageState.BALLOON, 0),
             Looks.guest(GuestPageState.HOST_SWAPPED, 1), Looks.guest(GuestPageState.NOT_BACKED, 1)}) {
-            assertNotEquals(MapPalette.Pattern.SOLID, MapPalette.style(look).pattern(), "look " + look);
+            assertNotEquals(MapPalette.Pattern.SOLID, PALETTE.style(look).pattern(), "look " + look);
         }
     }
 
@@ -50,11 +52,11 @@ class RasterTest {
     void distinctKindsNeverShareColourAndPattern() {
         Set<String> seen = new HashSet<>();
         for (FrameCategory c : FrameCategory.values()) {
-            MapPalette.CellStyle s = MapPalette.style(Looks.frame(c, 1));
+            MapPalette.CellStyle s = PALETTE.style(Looks.frame(c, 1));
             assertTrue(seen.add(s.fill() + "/" + s.pattern()) || c == FrameCategory.FREE, c.name());
         }
         for (int vm = 1; vm <= 3; vm++) {
-            MapPalette.CellStyle s = MapPalette.style(Looks.frame(FrameCategory.DATA, vm));
+            MapPalette.CellStyle s = PALETTE.style(Looks.frame(FrameCategory.DATA, vm));
             assertTrue(seen.add(s.fill() + "/" + s.pattern() + "/vm"), "VM " + vm + " has its own shade");
         }
     }
