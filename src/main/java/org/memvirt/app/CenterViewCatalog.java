@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.util.Duration;
 
@@ -65,7 +66,11 @@ final class CenterViewCatalog {
             m.frameProperty().bind(vm.frameProperty());
             m.setOnSeek(vm::jumpTo);
             m.fastProperty().bind(vm.presenter().speedProperty().isEqualTo(Speed.FAST));
-            return animation.greaterThan(Duration.ZERO) ? new HostMemoryView(m) : new HostMemoryView(m, Duration.ZERO);
+            HostMemoryView view = animation.greaterThan(Duration.ZERO) ? new HostMemoryView(m)
+                    : new HostMemoryView(m, Duration.ZERO);
+            view.animationSpeedProperty().bind(Bindings.createDoubleBinding(() -> vm.presenter().getSpeed().factor(),
+                    vm.presenter().speedProperty()));
+            return view;
         }, true));
     }
 
