@@ -1,6 +1,7 @@
 package org.memvirt.view;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -26,6 +27,10 @@ import org.memvirt.viewmodel.WalkViewModel;
 public final class WalkView extends BorderPane {
     /** A lesson step's walk shows the entry panel from this width of the screen on. */
     public static final double LESSON_SIDE_PANEL_WIDTH = 1150;
+    /** The explorer shows the entry panel from this width on (it has no lesson columns beside it). */
+    static final double EXPLORER_SIDE_PANEL_WIDTH = 1000;
+    /** The headline's font size at the 14 px base (walk.css: 17 px); its font tells the presenter's zoom. */
+    private static final double HEADLINE_FONT_PX = 17;
     private final ReadOnlyBooleanProperty entryPanelShown;
     /** The stylesheet of the walk screen. */
     public static final String STYLESHEET = "walk.css";
@@ -58,6 +63,7 @@ public final class WalkView extends BorderPane {
         getStyleClass().add("walk-view");
         setId("walk-view");
         getStylesheets().add(WalkView.class.getResource(STYLESHEET).toExternalForm());
+        ViewPalette.applyTo(this);
         new PlaybackClock(viewModel, perReference);
 
         WalkSettingsBar settings = new WalkSettingsBar(viewModel.settings());
@@ -97,9 +103,19 @@ public final class WalkView extends BorderPane {
         error.managedProperty().bind(error.visibleProperty());
         VBox gridArea = new VBox(8, headline, error, grid, new WalkLegend());
         gridArea.getStyleClass().add("grid-area");
-        StackPane center = new StackPane(gridArea);
-        center.setAlignment(Pos.TOP_LEFT);
-        setCenter(center);
+        if (controls == Controls.EXPLORER) {
+            // the explorer is the whole screen: when the zoom outgrows it, the grid scrolls, the transport stays
+            ScrollPane center = new ScrollPane(gridArea);
+            center.setId("grid-scroll");
+            center.getStyleClass().add("grid-scroll");
+            center.setFitToWidth(true);
+            center.setFitToHeight(true);
+            setCenter(center);
+        } else {
+            StackPane center = new StackPane(gridArea);
+            center.setAlignment(Pos.TOP_LEFT);
+            setCenter(center);
+        }
 
         ReferencePanel panel = new ReferencePanel(viewModel);
         ScrollPane side = new ScrollPane(panel);
@@ -108,20 +124,21 @@ public final class WalkView extends BorderPane {
         side.setFitToWidth(true);
         side.setFitToHeight(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        // about 29 % of the window: 435 px at 1500, 365 px at 1260
-        side.prefWidthProperty().bind(Bindings.max(340, Bindings.min(440, widthProperty().multiply(0.29))));
-        side.setMinWidth(340);
+        // about 29 % of the window: 435 px at 1500, 365 px at 1260 (at zoom 1; the sizes grow with the zoom)
+        DoubleBinding zoom = Bindings.createDoubleBinding(
+                () -> Math.max(1, headline.getFont().getSize() / HEADLINE_FONT_PX), headline.fontProperty());
+        side.prefWidthProperty().bind(Bindings.max(zoom.multiply(340),
+                Bindings.min(zoom.multiply(440), widthProperty().multiply(0.29))));
+        side.minWidthProperty().bind(zoom.multiply(340));
         setRight(side);
         if (controls == Controls.EXPLORER) {
             setBottom(new TransportBar(viewModel));
-        } else {
-            // the lesson's transport steps the walk; the entry panel only where the grid keeps its room
-            // (the width scales with the font: the headline is 17 px at the presenter's zoom 1)
-            side.visibleProperty().bind(Bindings.createBooleanBinding(() -> getWidth()
-                    >= LESSON_SIDE_PANEL_WIDTH * Math.max(1, headline.getFont().getSize() / 17.0),
-                    widthProperty(), headline.fontProperty()));
-            side.managedProperty().bind(side.visibleProperty());
         }
+        // the entry panel only where the grid keeps its room (the lesson's walk shares the screen with
+        // the lesson's columns)
+        double sideFrom = controls == Controls.EXPLORER ? EXPLORER_SIDE_PANEL_WIDTH : LESSON_SIDE_PANEL_WIDTH;
+        side.visibleProperty().bind(widthProperty().greaterThanOrEqualTo(zoom.multiply(sideFrom)));
+        side.managedProperty().bind(side.visibleProperty());
 
         if (controls == Controls.EXPLORER) {
             addWalkKeys(viewModel);
@@ -129,7 +146,7 @@ public final class WalkView extends BorderPane {
         entryPanelShown = side.visibleProperty();
     }
 
-    /** Whether the panel with the decoded entry is on screen (a lesson step's walk hides it when narrow). */
+    /** Whether the panel with the decoded entry is on screen (hidden when the screen is narrow). */
     public ReadOnlyBooleanProperty entryPanelShownProperty() {
         return entryPanelShown;
     }

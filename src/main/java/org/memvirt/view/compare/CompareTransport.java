@@ -22,6 +22,7 @@ import org.memvirt.viewmodel.compare.CompareViewModel;
  */
 final class CompareTransport extends HBox {
     private final List<Button> buttons;
+    private final Label speedLabel;
 
     CompareTransport(CompareViewModel viewModel) {
         getStyleClass().add("transport-bar");
@@ -81,13 +82,19 @@ final class CompareTransport extends HBox {
 
         getChildren().addAll(reset, back, play, step, end, scrub, position, speedLabel, speed);
         buttons = List.of(reset, back, play, step, end);
+        this.speedLabel = speedLabel;
     }
 
-    /** Narrow: the buttons show their icons only (their tooltips and keys still say what they do). */
+    /**
+     * Narrow: the buttons show their icons only (their tooltips and keys still say what they do) and the
+     * speeds go without their label (each says "×").
+     */
     void setCompact(boolean compact) {
         for (Button b : buttons) {
             b.setContentDisplay(compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
         }
+        speedLabel.setVisible(!compact);
+        speedLabel.setManaged(!compact);
     }
 
     private static String speedText(double s) {

@@ -1,6 +1,8 @@
 package org.memvirt.view.compare;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -17,6 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.view.ViewPalette;
 import org.memvirt.viewmodel.compare.CompareViewModel;
 
 /**
@@ -29,8 +32,14 @@ import org.memvirt.viewmodel.compare.CompareViewModel;
 public final class CompareView extends BorderPane {
     /** The stylesheet of the Compare screen, next to walk.css. */
     public static final String STYLESHEET = "/org/memvirt/view/compare.css";
-    /** Below this width the cost panel goes under the columns. */
+    /** Below this width the cost panel goes under the columns (at the 14 px base font; it grows with the zoom). */
     static final double NARROW = 1100;
+    /** The position text's font size at the 14 px base (compare.css: 15 px); its font tells the zoom. */
+    private static final double POSITION_FONT_PX = 15;
+    /** How much the presenter's zoom has grown the text (1 at 100 %); fields, so that they live as long as the view. */
+    private final DoubleBinding zoom;
+    /** Whether the screen is narrow for its text. */
+    private final BooleanBinding narrow;
     /** Play's clock: a whole trace takes about 200 ticks at 1×, so about 8 s. */
     public static final Duration TICK = Duration.millis(40);
 
@@ -47,14 +56,17 @@ public final class CompareView extends BorderPane {
         getStyleClass().add("compare-view");
         setId("compare-view");
         getStylesheets().add(CompareView.class.getResource(STYLESHEET).toExternalForm());
+        ViewPalette.applyTo(this);
         new CompareClock(viewModel, tick);
 
-        setTop(new WorkloadBar(viewModel.workload()));
+        WorkloadBar workload = new WorkloadBar(viewModel.workload());
+        setTop(workload);
 
         Label position = new Label();
         position.setId("position-text");
         position.getStyleClass().add("position-text");
         position.textProperty().bind(viewModel.positionTextProperty());
+        position.setWrapText(true);
         position.setMinHeight(Region.USE_PREF_SIZE);
         Label busy = new Label("Playing the trace on the three machines…", new ProgressIndicator());
         busy.setId("busy");
@@ -95,13 +107,16 @@ public final class CompareView extends BorderPane {
         setCenter(scroll);
         CompareTransport transport = new CompareTransport(viewModel);
         setBottom(transport);
-        arrange(center, columns, costs, transport, getWidth() < NARROW);
-        widthProperty().addListener((obs, old, now) -> {
-            boolean narrow = now.doubleValue() < NARROW;
-            if (narrow != getStyleClass().contains("narrow")) {
-                arrange(center, columns, costs, transport, narrow);
-            }
-        });
+        zoom = Bindings.createDoubleBinding(() -> Math.max(1, position.getFont().getSize() / POSITION_FONT_PX),
+                position.fontProperty());
+        narrow = widthProperty().lessThan(zoom.multiply(NARROW));
+        Runnable layout = () -> {
+            workload.setNarrow(narrow.get());
+            transport.setCompact(narrow.get());
+            arrange(center, columns, costs, narrow.get());
+        };
+        layout.run();
+        narrow.addListener((obs, was, now) -> layout.run());
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getTarget() instanceof TextInputControl || e.getTarget() instanceof Slider) {
@@ -126,10 +141,8 @@ public final class CompareView extends BorderPane {
      * window shell with side panels, a small screen): the cost panel under the columns, smaller
      * type, and the whole centre scrolls rather than pushing the transport off the bottom.
      */
-    private void arrange(VBox center, CounterTable columns, CostPanel costs, CompareTransport transport,
-                         boolean narrow) {
+    private void arrange(VBox center, CounterTable columns, CostPanel costs, boolean narrow) {
         getStyleClass().remove("narrow");
-        transport.setCompact(narrow);
         center.getChildren().remove(3, center.getChildren().size());
         costs.prefWidthProperty().unbind();
         Pane main;
@@ -137,12 +150,13 @@ public final class CompareView extends BorderPane {
             getStyleClass().add("narrow");
             costs.setMinWidth(0);
             costs.setPrefWidth(Region.USE_COMPUTED_SIZE);
-            costs.setMinHeight(340);
+            costs.minHeightProperty().bind(zoom.multiply(340));
             main = new VBox(12, columns, costs);
         } else {
             // about 40 % of the window: 600 px at 1500, 500 px at 1260
             costs.prefWidthProperty().bind(Bindings.max(420, Bindings.min(640, widthProperty().multiply(0.4))));
             costs.setMinWidth(380);
+            costs.minHeightProperty().unbind();
             costs.setMinHeight(Region.USE_COMPUTED_SIZE);
             HBox.setHgrow(columns, Priority.ALWAYS);
             main = new HBox(14, columns, costs);

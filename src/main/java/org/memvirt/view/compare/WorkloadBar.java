@@ -22,6 +22,12 @@ import org.memvirt.viewmodel.compare.WorkloadParams;
 
 /** The workload picker, what the workload does, and the knobs that tune it. */
 final class WorkloadBar extends VBox {
+    private final Label description = new Label();
+    private final Button restore = new Button("Tuned: restore", new FontIcon("mdi2r-restore"));
+    private final VBox picker;
+    private final HBox top;
+    private final VBox stacked = new VBox(4);
+    private final HBox pickerRow = new HBox(14);
 
     WorkloadBar(WorkloadKnobs knobs) {
         getStyleClass().add("settings-bar");
@@ -30,41 +36,22 @@ final class WorkloadBar extends VBox {
 
         var workloads = new OptionToggles<>("workload", knobs.workloadProperty(), List.of(Workload.values()),
                 Workload::title, w -> w.name().replace('_', '-'));
-        Label description = new Label();
         description.setId("workload-description");
         description.getStyleClass().add("workload-description");
         description.textProperty().bind(knobs.descriptionProperty());
         description.setWrapText(true);
         description.setMinWidth(0);
         HBox.setHgrow(description, Priority.ALWAYS);
-        Button restore = new Button("Tuned: restore", new FontIcon("mdi2r-restore"));
         restore.setId("restore-workload");
         restore.getStyleClass().add("restore-button");
         restore.setOnAction(e -> knobs.restore());
         restore.visibleProperty().bind(knobs.tunedProperty());
         restore.managedProperty().bind(restore.visibleProperty());
         restore.setTooltip(new Tooltip("You moved a knob: put them all back to this workload's values"));
-        VBox picker = group("Workload", workloads);
-        HBox top = new HBox(14, picker, description, restore);
+        picker = group("Workload", workloads);
+        top = new HBox(14, picker, description, restore);
         top.setAlignment(Pos.CENTER_LEFT);
-        // narrow: the description goes under the picker, across the whole width
-        VBox stacked = new VBox(4);
-        HBox pickerRow = new HBox(14);
         pickerRow.setAlignment(Pos.BOTTOM_LEFT);
-        widthProperty().addListener((obs, old, now) -> {
-            boolean narrow = now.doubleValue() < CompareView.NARROW;
-            if (narrow && getChildren().get(0) == top) {
-                top.getChildren().clear();
-                pickerRow.getChildren().setAll(picker, restore);
-                stacked.getChildren().setAll(pickerRow, description);
-                getChildren().set(0, stacked);
-            } else if (!narrow && getChildren().get(0) == stacked) {
-                stacked.getChildren().clear();
-                pickerRow.getChildren().clear();
-                top.getChildren().setAll(picker, description, restore);
-                getChildren().set(0, top);
-            }
-        });
 
         KnobSlider pages = new KnobSlider("pages", "Working set", knobs.pagesProperty(), 1,
                 WorkloadParams.MAX_PAGES, 1, n -> Figures.plural(n, "page", "pages"),
@@ -91,6 +78,21 @@ final class WorkloadBar extends VBox {
         row.setAlignment(Pos.CENTER_LEFT);
         row.setId("knobs");
         getChildren().addAll(top, row);
+    }
+
+    /** Narrow: the description goes under the picker, across the whole width. */
+    void setNarrow(boolean narrow) {
+        if (narrow && getChildren().get(0) == top) {
+            top.getChildren().clear();
+            pickerRow.getChildren().setAll(picker, restore);
+            stacked.getChildren().setAll(pickerRow, description);
+            getChildren().set(0, stacked);
+        } else if (!narrow && getChildren().get(0) == stacked) {
+            stacked.getChildren().clear();
+            pickerRow.getChildren().clear();
+            top.getChildren().setAll(picker, description, restore);
+            getChildren().set(0, top);
+        }
     }
 
     static VBox group(String title, Node control) {

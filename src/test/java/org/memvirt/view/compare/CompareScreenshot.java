@@ -12,9 +12,11 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 
 import org.memvirt.viewmodel.compare.ChartMetric;
@@ -23,9 +25,10 @@ import org.memvirt.viewmodel.compare.Workload;
 
 /**
  * Writes a PNG of the Compare screen for the documentation: a 1500 × 950 window, a workload played
- * to its end (or to a given step). Run under Xvfb:
+ * to its end (or to a given step), in a theme (the window root's style class, as the lesson window
+ * sets it) and at a zoom (the root font size, 14 px at 1). Run under Xvfb:
  * {@code CompareScreenshot OUT.png [TLB_SCAN|CONTEXT_SWITCH|PT_CHURN|MIXED] [STEP|end] [WIDTHxHEIGHT]
- * [CYCLES|REFERENCES|VM_EXITS]}.
+ * [CYCLES|REFERENCES|VM_EXITS] [light|dark|projector] [ZOOM]}.
  */
 public final class CompareScreenshot {
     private CompareScreenshot() {
@@ -33,7 +36,8 @@ public final class CompareScreenshot {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: CompareScreenshot OUT.png [WORKLOAD] [STEP|end] [WIDTHxHEIGHT] [METRIC]");
+            System.err.println("usage: CompareScreenshot OUT.png [WORKLOAD] [STEP|end] [WIDTHxHEIGHT] [METRIC] [THEME]"
+                    + " [ZOOM]");
             System.exit(2);
         }
         File out = new File(args[0]);
@@ -42,14 +46,19 @@ public final class CompareScreenshot {
         String[] size = (args.length > 3 ? args[3] : "1500x950").split("x");
         ChartMetric metric = args.length > 4 ? ChartMetric.valueOf(args[4].toUpperCase(Locale.ROOT))
                 : ChartMetric.CYCLES;
+        String theme = args.length > 5 ? args[5].toLowerCase(Locale.ROOT) : "light";
+        double zoom = args.length > 6 ? Double.parseDouble(args[6]) : 1;
         CountDownLatch done = new CountDownLatch(1);
         Platform.startup(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(theme.equals("dark") ? new PrimerDark().getUserAgentStylesheet()
+                    : new PrimerLight().getUserAgentStylesheet());
             CompareViewModel viewModel = new CompareViewModel(workload, Runnable::run, Runnable::run);
             viewModel.chartMetricProperty().set(metric);
             Stage stage = new Stage();
-            Scene scene = new Scene(new CompareView(viewModel, Duration.ZERO), Integer.parseInt(size[0]),
-                    Integer.parseInt(size[1]));
+            StackPane window = new StackPane(new CompareView(viewModel, Duration.ZERO));
+            window.getStyleClass().add("theme-" + theme);
+            window.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * zoom));
+            Scene scene = new Scene(window, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
             stage.setTitle("MemVirt Lab — Compare");
             stage.setScene(scene);
             stage.show();
