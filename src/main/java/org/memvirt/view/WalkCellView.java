@@ -36,6 +36,7 @@ final class WalkCellView extends VBox {
     private final Duration lightUp;
     private final FontIcon icon = new FontIcon();
     private final Label status = new Label();
+    private HBox head;
     private Animation running;
 
     WalkCellView(WalkCellViewModel viewModel, Duration lightUp) {
@@ -67,7 +68,7 @@ final class WalkCellView extends VBox {
         icon.getStyleClass().add("cell-icon");
         status.getStyleClass().add("cell-status");
         status.setMinWidth(Region.USE_PREF_SIZE);
-        HBox head = new HBox(6, badge, title, spacer, status, icon);
+        head = new HBox(6, badge, title, spacer, status, icon);
         head.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(head);
         for (String line : cell.lines()) {
@@ -83,6 +84,21 @@ final class WalkCellView extends VBox {
         pseudoClassStateChanged(FAULT, cell.fault());
         show(viewModel.getState(), false);
         viewModel.stateProperty().addListener((obs, old, now) -> show(now, true));
+    }
+
+    /**
+     * Lines that do not fit the cell's height (a zoomed window squeezes the rows) are hidden
+     * rather than drawn across the cell's border; the tooltip still has them all.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        double limit = getHeight() - snappedBottomInset() + 0.5;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n != head) {
+                n.setVisible(n.getBoundsInParent().getMaxY() <= limit);
+            }
+        }
     }
 
     private void show(CellState state, boolean animate) {

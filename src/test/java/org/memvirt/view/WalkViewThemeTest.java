@@ -20,6 +20,7 @@ import org.memvirt.viewmodel.WalkViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The walk screen follows the window's theme and the presenter's zoom: the window root's theme
@@ -113,5 +114,26 @@ class WalkViewThemeTest {
 
         assertEquals(headline * 1.5, robot.lookup("#headline").queryAs(Label.class).getFont().getSize(), 0.01);
         assertEquals(rowTitle * 1.5, row.getFont().getSize(), 0.01);
+    }
+
+    @Test
+    void atAHighZoomNoLineOfACellIsDrawnOutsideIt(FxRobot robot) {
+        window.zoom(robot, 2.0);
+        robot.interact(() -> viewModel.toEnd());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        int hidden = 0;
+        for (Node cell : robot.lookup(".walk-cell").queryAll()) {
+            Region r = (Region) cell;
+            for (Node line : r.getChildrenUnmodifiable()) {
+                if (line.isVisible()) {
+                    assertTrue(line.getBoundsInParent().getMaxY() <= r.getHeight() - r.snappedBottomInset() + 0.5,
+                            cell.getId() + " draws a line below its border");
+                } else {
+                    hidden++;
+                }
+            }
+        }
+        assertTrue(hidden > 0, "at 2x in this window some lines do not fit and are left out");
     }
 }
