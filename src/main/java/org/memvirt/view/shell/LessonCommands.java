@@ -89,6 +89,8 @@ final class LessonCommands {
         }
         s.add(new Shortcut(g, "L", "Hide / show the lessons and outline column", List.of(key(KeyCode.L)),
                 window::toggleLessonColumn));
+        s.add(new Shortcut(g, "W", "Hide / show who ran: the guest and hypervisor lanes under the views",
+                List.of(key(KeyCode.W)), window::toggleLanes));
         s.add(new Shortcut(g, "Ctrl+T", "Tile the views when the window is wide enough", List.of(ctrl(T)),
                 window::toggleTiling));
         g = "Presenting";
@@ -104,13 +106,13 @@ final class LessonCommands {
         s.add(new Shortcut(g, "Esc", "Close this sheet", List.of(key(ESCAPE)),
                 () -> p.shortcutsShownProperty().set(false)));
         g = "Files";
-        s.add(new Shortcut(g, "Ctrl+O", "Open a lesson file", List.of(ctrl(O)), window::chooseFile));
-        s.add(new Shortcut(g, "Ctrl+Shift+O", "Open a folder of lessons", List.of(ctrlShift(O)), window::chooseFolder));
+        s.add(new Shortcut(g, "Ctrl+O", "Open a lesson file", List.of(ctrl(O)), window.files()::chooseFile));
+        s.add(new Shortcut(g, "Ctrl+Shift+O", "Open a folder of lessons", List.of(ctrlShift(O)), window.files()::chooseFolder));
         s.add(new Shortcut(g, "Ctrl+R  or  F5", "Reload the lesson from its file", List.of(ctrl(R), key(F5)),
                 vm::reload));
-        s.add(new Shortcut(g, "Ctrl+E", "Export the view as PNG", List.of(ctrl(E)), window::chooseExportFile));
+        s.add(new Shortcut(g, "Ctrl+E", "Export the view as PNG", List.of(ctrl(E)), window.files()::chooseExportFile));
         s.add(new Shortcut(g, "Ctrl+Shift+E", "Export every step as PNGs into a folder", List.of(ctrlShift(E)),
-                window::chooseExportFolder));
+                window.files()::chooseExportFolder));
         s.add(new Shortcut(g, "Ctrl+Q", "Quit", List.of(ctrl(Q)), window::quit));
         return s;
     }

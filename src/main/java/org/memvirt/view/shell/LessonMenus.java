@@ -32,12 +32,12 @@ final class LessonMenus {
         PresenterViewModel p = vm.presenter();
         Menu file = new Menu("File");
         file.getItems().addAll(
-                item("Open lesson file…", "Ctrl+O", window::chooseFile),
-                item("Open lesson folder…", "Ctrl+Shift+O", window::chooseFolder),
+                item("Open lesson file…", "Ctrl+O", window.files()::chooseFile),
+                item("Open lesson folder…", "Ctrl+Shift+O", window.files()::chooseFolder),
                 item("Reload lesson", "Ctrl+R", vm::reload),
                 new SeparatorMenuItem(),
-                item("Export view…", "Ctrl+E", window::chooseExportFile),
-                item("Export all steps…", "Ctrl+Shift+E", window::chooseExportFolder),
+                item("Export view…", "Ctrl+E", window.files()::chooseExportFile),
+                item("Export all steps…", "Ctrl+Shift+E", window.files()::chooseExportFolder),
                 new SeparatorMenuItem(),
                 item("Quit", "Ctrl+Q", window::quit));
         file.setId("menu-file");
@@ -65,6 +65,7 @@ final class LessonMenus {
             view.getItems().add(item(window.viewTitle(i), "Ctrl+" + (i + 1), () -> window.showView(k)));
         }
         view.getItems().add(item("Lessons and outline column", "L", window::toggleLessonColumn));
+        view.getItems().add(item("Who ran: guest and hypervisor lanes", "W", window::toggleLanes));
         view.getItems().add(item("Tile views when wide", "Ctrl+T", window::toggleTiling));
         view.getItems().add(new SeparatorMenuItem());
         ToggleGroup themes = new ToggleGroup();

@@ -16,14 +16,14 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.memvirt.lesson.Highlight;
+import org.memvirt.view.lanes.ExecutionLanesView;
 import org.memvirt.viewmodel.shell.ExportTargets;
 import org.memvirt.viewmodel.shell.LessonWindowViewModel;
 
@@ -37,11 +37,15 @@ public final class LessonWindow extends StackPane {
     private final LessonWindowViewModel vm;
     private final CenterViews center;
     private final List<Shortcut> shortcuts;
+    private final FileDialogs files;
+    /** Whether moves animate at all (false in tests and screenshots). */
+    private final boolean animated;
     private final javafx.event.EventHandler<KeyEvent> keyFilter = this::key;
     private final BorderPane main = new BorderPane();
     /** The error panel (when there are errors) over the transport. */
     private final VBox bottom = new VBox();
     private SplitPane split;
+    private ExecutionLanesView lanes;
     private LessonBrowserView left;
     private boolean hideLessonColumn;
     private Stage stage;
@@ -76,6 +80,7 @@ public final class LessonWindow extends StackPane {
 
     private LessonWindow(LessonWindowViewModel vm, List<CenterView> views, Duration perReference, Columns columns) {
         this.vm = vm;
+        this.animated = perReference.greaterThan(Duration.ZERO);
         setId("lesson-window");
         getStyleClass().add("lesson-window");
         styleProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "-fx-font-size: %.2fpx;",
@@ -89,6 +94,7 @@ public final class LessonWindow extends StackPane {
                 / LessonWindowViewModel.PER_REFERENCE_MILLIS);
 
         center = new CenterViews(views, vm.presenter().zoomProperty());
+        files = new FileDialogs(this, vm);
         shortcuts = LessonCommands.of(this, vm);
         main.getStyleClass().add("lesson-main");
         MenuBar menus = new MenuBar();
@@ -201,43 +207,14 @@ public final class LessonWindow extends StackPane {
         return written;
     }
 
-    void chooseExportFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the view as PNG");
-        chooser.setInitialFileName(vm.exportFileName(center.shownProperty().get()));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        File f = chooser.showSaveDialog(getScene().getWindow());
-        if (f != null) {
-            report(() -> "Exported " + exportView(f.toPath()).getFileName());
-        }
+    /** The file dialogs (menus and keys open them). */
+    FileDialogs files() {
+        return files;
     }
 
-    void chooseExportFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Export every step into a folder");
-        File f = chooser.showDialog(getScene().getWindow());
-        if (f != null) {
-            report(() -> "Exported " + exportAllSteps(f.toPath()).size() + " pictures to " + f);
-        }
-    }
-
-    void chooseFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a lesson");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lessons", "*.yaml", "*.yml"));
-        File f = chooser.showOpenDialog(getScene().getWindow());
-        if (f != null) {
-            vm.library().openPath(f.toPath());
-        }
-    }
-
-    void chooseFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a folder of lessons");
-        File f = chooser.showDialog(getScene().getWindow());
-        if (f != null) {
-            vm.library().openPath(f.toPath());
-        }
+    /** The id of the view in the middle ("walk", "tables", …). */
+    String shownView() {
+        return center.shownProperty().get();
     }
 
     void quit() {
@@ -272,7 +249,12 @@ public final class LessonWindow extends StackPane {
         bottom.getChildren().add(new LessonTransportBar(vm));
         left = new LessonBrowserView(vm);
         StepPanel right = new StepPanel(vm);
-        split = new SplitPane(left, center, right);
+        lanes = new ExecutionLanesView(vm.lanes(),
+                () -> animated ? Duration.millis(vm.millisPerReference()) : Duration.ZERO);
+        VBox middle = new VBox(center, lanes);
+        VBox.setVgrow(center, Priority.ALWAYS);
+        middle.setMinWidth(0);
+        split = new SplitPane(left, middle, right);
         split.setId("main-split");
         split.setDividerPositions(0.15, 0.71);
         SplitPane.setResizableWithParent(left, false);
@@ -303,6 +285,14 @@ public final class LessonWindow extends StackPane {
         } else if (!shown && show) {
             split.getItems().add(0, left);
             split.setDividerPositions(0.15, 0.71);
+        }
+    }
+
+    /** W: hides the lanes under the views (more room on a projector), or shows them. */
+    void toggleLanes() {
+        if (lanes != null) {
+            lanes.setVisible(!lanes.isVisible());
+            lanes.setManaged(lanes.isVisible());
         }
     }
 
@@ -368,23 +358,5 @@ public final class LessonWindow extends StackPane {
         }
     }
 
-    private void report(IoAction action) {
-        try {
-            String done = action.run();
-            vm.library().dismissErrors();
-            statusNote(done);
-        } catch (IOException | RuntimeException ex) {
-            statusNote("Export failed: " + ex.getMessage());
-        }
-    }
-
-    private void statusNote(String text) {
-        vm.library().announce(text);
-    }
-
-    @FunctionalInterface
-    private interface IoAction {
-        String run() throws IOException;
-    }
 
 }

@@ -23,9 +23,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.memvirt.engine.event.CounterSnapshot;
+import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.lesson.Highlight;
 import org.memvirt.lesson.LessonPlayer;
 import org.memvirt.viewmodel.StepFrame;
+import org.memvirt.viewmodel.lanes.ExecutionLanesViewModel;
 
 /**
  * The lesson window: which lesson is open, where in it we are, and everything the step shows
@@ -44,6 +46,7 @@ public final class LessonWindowViewModel {
     private final QuestionViewModel question = new QuestionViewModel();
     private final StepContentViewModel step = new StepContentViewModel(question);
     private final CountersViewModel counters = new CountersViewModel();
+    private final ExecutionLanesViewModel lanes = new ExecutionLanesViewModel();
     private final Supplier<LessonWalkViewModel> walkMaker;
     private LessonWalkViewModel walk;
 
@@ -118,6 +121,11 @@ public final class LessonWindowViewModel {
     /** What the step on screen says. */
     public StepContentViewModel step() {
         return step;
+    }
+
+    /** Who ran during the step: guest app, guest kernel, hypervisor. */
+    public ExecutionLanesViewModel lanes() {
+        return lanes;
     }
 
     public CountersViewModel counters() {
@@ -385,6 +393,7 @@ public final class LessonWindowViewModel {
         counters.setPosition(p, counterMarks);
         CounterSnapshot before = beforeEvents(pl, p);
         walk().show(f, pl.lesson().config(), before, hl, animate && moved);
+        lanes.show(f.events(), pl.lesson().config().mode() == PagingMode.NATIVE, animate && moved);
         frame.set(f);
     }
 

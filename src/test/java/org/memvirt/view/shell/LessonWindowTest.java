@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.memvirt.view.WalkView;
+import org.memvirt.view.lanes.ExecutionLanesView;
 import org.memvirt.viewmodel.WalkScenario;
 import org.memvirt.viewmodel.WalkViewModel;
 import org.memvirt.viewmodel.shell.ErrorLine;
@@ -307,5 +308,23 @@ class LessonWindowTest {
 
         assertEquals("MemVirt Lab — Content-based page sharing", ((Stage) window.getScene().getWindow()).getTitle());
         assertEquals("introduction · 10 steps", text(robot, "#lesson-step-text"));
+    }
+
+    @Test
+    void theLanesShowTheTripDownToTheHypervisorAndBack(FxRobot robot) {
+        robot.interact(() -> {
+            vm.library().openPath(Path.of("lessons/06-guest-vs-hidden-faults.yaml"));
+            vm.jumpTo(4);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ExecutionLanesView lanes = robot.lookup("#execution-lanes").queryAs(ExecutionLanesView.class);
+        List<Label> work = lanes.segments();
+        assertEquals(List.of("MMU walk · 24 refs", "exit: EPT_VIOLATION", "EPT fill", "VM entry", "MMU walk · 24 refs",
+                "data"), work.stream().map(Label::getText).toList());
+        double app = work.get(0).getLayoutY();
+        double hypervisor = work.get(1).getLayoutY();
+        assertTrue(hypervisor > app + work.get(0).getHeight(), "the exit sits in a lower lane");
+        assertEquals(app, work.get(4).getLayoutY(), 1.0, "after the entry the app runs again");
+        assertTrue(work.get(1).getLayoutX() > work.get(0).getLayoutX(), "in the order it ran");
     }
 }
