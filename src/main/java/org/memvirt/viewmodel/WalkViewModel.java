@@ -166,6 +166,11 @@ public final class WalkViewModel {
         return eventLogReadOnly;
     }
 
+    /** Where the player is and what it can do next (the transport's controls bind to it). */
+    public Playhead playhead() {
+        return playhead;
+    }
+
     public BooleanBinding canStepBackBinding() {
         return playhead.canStepBackBinding();
     }

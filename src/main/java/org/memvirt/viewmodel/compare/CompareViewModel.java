@@ -198,6 +198,11 @@ public final class CompareViewModel {
         return List.of(nativeColumn, nestedColumn, shadowColumn);
     }
 
+    /** Where the player is and what it can do next (the transport's controls bind to it). */
+    public Playhead playhead() {
+        return playhead;
+    }
+
     public BooleanBinding canStepBackBinding() {
         return playhead.canStepBackBinding();
     }
