@@ -9,6 +9,8 @@ import java.util.Locale;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
@@ -46,6 +48,7 @@ public final class LessonWindow extends StackPane {
     private final VBox bottom = new VBox();
     private SplitPane split;
     private ExecutionLanesView lanes;
+    private final BooleanProperty lanesWanted = new SimpleBooleanProperty(this, "lanesWanted", true);
     private LessonBrowserView left;
     private boolean hideLessonColumn;
     private Stage stage;
@@ -251,6 +254,11 @@ public final class LessonWindow extends StackPane {
         StepPanel right = new StepPanel(vm);
         lanes = new ExecutionLanesView(vm.lanes(),
                 () -> animated ? Duration.millis(vm.millisPerReference()) : Duration.ZERO);
+        // the lanes tell the lesson's step: under the Compare view and the walk explorer, which run
+        // their own machines, they would describe something else
+        lanes.visibleProperty().bind(lanesWanted.and(Bindings.createBooleanBinding(() -> center.views().stream()
+                .anyMatch(v -> v.id().equals(center.shownProperty().get()) && v.tiles()), center.shownProperty())));
+        lanes.managedProperty().bind(lanes.visibleProperty());
         VBox middle = new VBox(center, lanes);
         VBox.setVgrow(center, Priority.ALWAYS);
         middle.setMinWidth(0);
@@ -290,10 +298,7 @@ public final class LessonWindow extends StackPane {
 
     /** W: hides the lanes under the views (more room on a projector), or shows them. */
     void toggleLanes() {
-        if (lanes != null) {
-            lanes.setVisible(!lanes.isVisible());
-            lanes.setManaged(lanes.isVisible());
-        }
+        lanesWanted.set(!lanesWanted.get());
     }
 
     void toggleTiling() {

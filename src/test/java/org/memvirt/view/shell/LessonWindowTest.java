@@ -327,4 +327,18 @@ class LessonWindowTest {
         assertEquals(app, work.get(4).getLayoutY(), 1.0, "after the entry the app runs again");
         assertTrue(work.get(1).getLayoutX() > work.get(0).getLayoutX(), "in the order it ran");
     }
+
+    @Test
+    void theLanesGoAwayWithWAndUnderViewsThatRunTheirOwnMachines(FxRobot robot) {
+        Node lanes = robot.lookup("#execution-lanes").query();
+        assertTrue(lanes.isVisible());
+        robot.type(KeyCode.W);
+        assertFalse(lanes.isVisible(), "W hides them");
+        robot.type(KeyCode.W);
+        assertTrue(lanes.isVisible());
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        assertFalse(lanes.isVisible(), "the walk explorer is not the lesson's step");
+        robot.clickOn("Walk");
+        assertTrue(lanes.isVisible());
+    }
 }
