@@ -32,8 +32,10 @@ public final class LessonLibraryViewModel {
      * @param played       the lesson, played to its end
      * @param unmet        expectations the engine contradicts (shown as warnings)
      * @param keepPosition the step to show (a reload keeps the step on screen), or -1 for the start
+     * @param timeline     every position's frame and counters, worked out off the UI thread
      */
-    public record Opened(LessonRef ref, PlayedLesson played, List<ErrorLine> unmet, int keepPosition) {
+    public record Opened(LessonRef ref, PlayedLesson played, List<ErrorLine> unmet, int keepPosition,
+                         LessonTimeline timeline) {
     }
 
     private final LessonSource source;
@@ -200,21 +202,26 @@ public final class LessonLibraryViewModel {
         status.set((keepPosition >= 0 ? "Reloading " : "Opening ") + ref.title() + " …");
         background.execute(() -> {
             LessonLoad load;
+            LessonTimeline timeline = null;
             try {
                 load = source.load(ref);
+                if (load.playable()) {
+                    timeline = LessonTimeline.of(load.played());
+                }
             } catch (RuntimeException e) {
                 load = null;
             }
             LessonLoad result = load;
+            LessonTimeline worked = timeline;
             ui.execute(() -> {
                 if (g == generation) {
-                    loaded(ref, result, keepPosition);
+                    loaded(ref, result, worked, keepPosition);
                 }
             });
         });
     }
 
-    private void loaded(LessonRef ref, LessonLoad load, int keepPosition) {
+    private void loaded(LessonRef ref, LessonLoad load, LessonTimeline timeline, int keepPosition) {
         loading.set(false);
         if (ref instanceof LessonRef.File f) {
             watched.set(f.path());
@@ -242,7 +249,7 @@ public final class LessonLibraryViewModel {
         }
         status.set(keepPosition >= 0 ? "Reloaded " + titled.title() : "");
         onOpened.accept(new Opened(titled, load.played(), load.unmet().stream().map(ErrorLine::of).toList(),
-                keepPosition));
+                keepPosition, timeline));
     }
 
     private void reportProblem(String file, String message) {

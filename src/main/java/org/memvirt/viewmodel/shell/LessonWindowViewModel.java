@@ -1,7 +1,6 @@
 package org.memvirt.viewmodel.shell;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -346,18 +345,11 @@ public final class LessonWindowViewModel {
 
     private void install(LessonLibraryViewModel.Opened opened) {
         pause();
-        LessonPlayer pl = new LessonPlayer(opened.played());
-        List<StepFrame> all = new ArrayList<>();
-        List<CounterSnapshot> history = new ArrayList<>();
-        for (int p = 0; p <= pl.stepCount(); p++) {
-            pl.jumpTo(p);
-            String t = pl.current().map(s -> s.step().title()).orElse("Introduction");
-            all.add(new StepFrame(p, t, pl.snapshot(), pl.shownEvents()));
-            history.add(pl.counters());
-        }
+        LessonTimeline timeline = opened.timeline();
+        LessonPlayer pl = timeline.player();
         question.forgetAnswers();
-        frames.setAll(all);
-        counters.setHistory(history);
+        frames.setAll(timeline.frames());
+        counters.setHistory(timeline.counters());
         outline.setAll(pl.outline());
         chapterTitles.setAll(pl.outline().stream().map(LessonPlayer.OutlineChapter::title).toList());
         unmet.setAll(opened.unmet());
