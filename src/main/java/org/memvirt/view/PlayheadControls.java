@@ -7,6 +7,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.memvirt.viewmodel.Playhead;
@@ -81,6 +82,8 @@ public final class PlayheadControls {
         b.setId(id);
         b.setFocusTraversable(false);
         b.setTooltip(new Tooltip(tooltip));
+        // a narrow bar gives up its slider and hints first, never a button's name
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 }

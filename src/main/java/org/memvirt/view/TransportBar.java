@@ -30,6 +30,7 @@ final class TransportBar extends HBox {
         Label keys = new Label("keys: ← → step · Space play · Home / End");
         keys.getStyleClass().add("keys-hint");
         keys.setGraphic(new FontIcon("mdi2k-keyboard-outline"));
+        keys.setMinWidth(0);
 
         getChildren().addAll(controls.buttons());
         getChildren().addAll(controls.scrub(), position, keys);

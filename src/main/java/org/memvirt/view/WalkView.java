@@ -81,7 +81,16 @@ public final class WalkView extends BorderPane {
         HBox addresses = new HBox(12, strips, hint);
         addresses.setAlignment(Pos.CENTER_LEFT);
         addresses.getStyleClass().add("addresses");
-        VBox top = controls == Controls.EXPLORER ? new VBox(settings, addresses) : new VBox(addresses);
+        // the strips keep their size (a bit field must not wrap); in a narrow tab they scroll sideways
+        // rather than make the whole screen wider than its window
+        ScrollPane addressScroll = new ScrollPane(addresses);
+        addressScroll.getStyleClass().add("addresses-scroll");
+        addressScroll.setFitToWidth(true);
+        addressScroll.setFitToHeight(true);
+        addressScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        addressScroll.setMinWidth(0);
+        addresses.minWidthProperty().bind(strips.widthProperty().add(12));
+        VBox top = controls == Controls.EXPLORER ? new VBox(settings, addressScroll) : new VBox(addressScroll);
         top.getStyleClass().add("top-area");
         setTop(top);
 
