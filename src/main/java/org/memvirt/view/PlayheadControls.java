@@ -2,9 +2,12 @@ package org.memvirt.view;
 
 import java.util.List;
 
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -65,6 +68,29 @@ public final class PlayheadControls {
             if (k != playhead.position()) {
                 playhead.goTo(k);
             }
+        });
+    }
+
+    /**
+     * The player's keys on {@code view}: → step, ← step back, Space play/pause, Home to the start,
+     * End to the end; not while the user types in a field or moves a slider of its own.
+     */
+    public static void addKeys(Node view, Playhead playhead) {
+        view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof TextInputControl || e.getTarget() instanceof Slider) {
+                return;
+            }
+            switch (e.getCode()) {
+                case RIGHT -> playhead.stepForward();
+                case LEFT -> playhead.stepBack();
+                case SPACE -> playhead.togglePlay();
+                case HOME -> playhead.reset();
+                case END -> playhead.toEnd();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
         });
     }
 

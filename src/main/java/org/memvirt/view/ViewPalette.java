@@ -21,6 +21,8 @@ import javafx.scene.paint.Paint;
 public final class ViewPalette extends Region {
     /** The shared palette stylesheet. */
     public static final String STYLESHEET = ViewPalette.class.getResource("palette.css").toExternalForm();
+    /** What the views' pieces share (scroll panes, side panel, settings bar, choice toggles). */
+    public static final String PIECES = ViewPalette.class.getResource("views.css").toExternalForm();
 
     /** The colours a canvas can ask for, in the order of {@code .view-palette}'s fills in palette.css. */
     public enum Hue {
@@ -46,13 +48,19 @@ public final class ViewPalette extends Region {
         backgroundProperty().addListener((obs, old, now) -> hues.set(read(now)));
     }
 
-    /** Gives {@code view} the palette: the style class {@code mv-view} and the sheet, first. */
+    /**
+     * Gives {@code view} the palette: the style class {@code mv-view}, the palette sheet first and
+     * the shared pieces' sheet second (the view's own sheet, after them, may still say otherwise).
+     */
     public static void applyTo(Parent view) {
         if (!view.getStyleClass().contains("mv-view")) {
             view.getStyleClass().add("mv-view");
         }
         if (!view.getStylesheets().contains(STYLESHEET)) {
             view.getStylesheets().add(0, STYLESHEET);
+        }
+        if (!view.getStylesheets().contains(PIECES)) {
+            view.getStylesheets().add(1, PIECES);
         }
     }
 

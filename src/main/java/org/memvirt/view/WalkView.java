@@ -6,8 +6,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -84,7 +82,7 @@ public final class WalkView extends BorderPane {
         // the strips keep their size (a bit field must not wrap); in a narrow tab they scroll sideways
         // rather than make the whole screen wider than its window
         ScrollPane addressScroll = new ScrollPane(addresses);
-        addressScroll.getStyleClass().add("addresses-scroll");
+        addressScroll.getStyleClass().addAll("addresses-scroll", "plain-scroll");
         addressScroll.setFitToWidth(true);
         addressScroll.setFitToHeight(true);
         addressScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -116,7 +114,7 @@ public final class WalkView extends BorderPane {
             // the explorer is the whole screen: when the zoom outgrows it, the grid scrolls, the transport stays
             ScrollPane center = new ScrollPane(gridArea);
             center.setId("grid-scroll");
-            center.getStyleClass().add("grid-scroll");
+            center.getStyleClass().addAll("grid-scroll", "plain-scroll");
             center.setFitToWidth(true);
             center.setFitToHeight(true);
             setCenter(center);
@@ -150,7 +148,7 @@ public final class WalkView extends BorderPane {
         side.managedProperty().bind(side.visibleProperty());
 
         if (controls == Controls.EXPLORER) {
-            addWalkKeys(viewModel);
+            PlayheadControls.addKeys(this, viewModel.playhead());
         }
         entryPanelShown = side.visibleProperty();
     }
@@ -158,24 +156,5 @@ public final class WalkView extends BorderPane {
     /** Whether the panel with the decoded entry is on screen (hidden when the screen is narrow). */
     public ReadOnlyBooleanProperty entryPanelShownProperty() {
         return entryPanelShown;
-    }
-
-    private void addWalkKeys(WalkViewModel viewModel) {
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl) {
-                return;
-            }
-            switch (e.getCode()) {
-                case RIGHT -> viewModel.stepForward();
-                case LEFT -> viewModel.stepBack();
-                case SPACE -> viewModel.togglePlay();
-                case HOME -> viewModel.reset();
-                case END -> viewModel.toEnd();
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        });
     }
 }

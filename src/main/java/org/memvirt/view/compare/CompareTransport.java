@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
+import org.memvirt.view.ChoiceToggles;
 import org.memvirt.view.PlayheadControls;
 import org.memvirt.viewmodel.compare.CompareViewModel;
 
@@ -40,7 +41,7 @@ final class CompareTransport extends HBox {
         Label speedLabel = new Label("SPEED");
         speedLabel.getStyleClass().add("setting-label");
         speedLabel.setMinWidth(Region.USE_PREF_SIZE);
-        var speed = new OptionToggles<>("speed", viewModel.speedProperty(), CompareViewModel.SPEEDS,
+        var speed = new ChoiceToggles<>("speed", viewModel.speedProperty(), CompareViewModel.SPEEDS,
                 CompareTransport::speedText, s -> String.valueOf(Math.round(s * 100)));
         Tooltip.install(speed, new Tooltip("How fast Play goes: at 1× a whole trace takes about 8 s"));
 

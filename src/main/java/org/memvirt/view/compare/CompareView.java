@@ -7,9 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Slider;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -19,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.view.PlayheadControls;
 import org.memvirt.view.ViewPalette;
 import org.memvirt.viewmodel.compare.CompareViewModel;
 
@@ -100,7 +98,7 @@ public final class CompareView extends BorderPane {
         center.getStyleClass().add("compare-center");
         ScrollPane scroll = new ScrollPane(center);
         scroll.setId("compare-scroll");
-        scroll.getStyleClass().add("compare-scroll");
+        scroll.getStyleClass().addAll("compare-scroll", "plain-scroll");
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -118,22 +116,7 @@ public final class CompareView extends BorderPane {
         layout.run();
         narrow.addListener((obs, was, now) -> layout.run());
 
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl || e.getTarget() instanceof Slider) {
-                return;
-            }
-            switch (e.getCode()) {
-                case RIGHT -> viewModel.stepForward();
-                case LEFT -> viewModel.stepBack();
-                case SPACE -> viewModel.togglePlay();
-                case HOME -> viewModel.reset();
-                case END -> viewModel.toEnd();
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        });
+        PlayheadControls.addKeys(this, viewModel.playhead());
     }
 
     /**

@@ -12,6 +12,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.view.ChoiceToggles;
 import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.viewmodel.compare.ChartMetric;
 import org.memvirt.viewmodel.compare.CompareViewModel;
@@ -32,7 +33,7 @@ final class CostPanel extends VBox {
         calc.getStyleClass().add("panel-icon");
         Label title = new Label("Cost assumptions", calc);
         title.getStyleClass().add("panel-title");
-        var refCost = new OptionToggles<>("ref-cost", viewModel.cyclesPerReferenceProperty(),
+        var refCost = new ChoiceToggles<>("ref-cost", viewModel.cyclesPerReferenceProperty(),
                 CompareViewModel.REFERENCE_COSTS, c -> cacheShort(c) + " " + c, String::valueOf);
         Tooltip.install(refCost, new Tooltip("What one page-walk reference costs: walks mostly hit the caches"));
         KnobSlider exitCost = new KnobSlider("exit-cost", "1 VM exit ≈", viewModel.cyclesPerExitProperty(), 250,
@@ -56,7 +57,7 @@ final class CostPanel extends VBox {
         chartTitle.getStyleClass().add("panel-title");
         chartTitle.setId("chart-title");
         chartTitle.textProperty().bind(viewModel.chartMetricProperty().map(m -> m.title() + " so far"));
-        var metric = new OptionToggles<>("metric", viewModel.chartMetricProperty(), List.of(ChartMetric.values()),
+        var metric = new ChoiceToggles<>("metric", viewModel.chartMetricProperty(), List.of(ChartMetric.values()),
                 m -> switch (m) {
                     case CYCLES -> "Cycles";
                     case REFERENCES -> "References";

@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.view.ChoiceToggles;
 import org.memvirt.viewmodel.compare.Figures;
 import org.memvirt.viewmodel.compare.Workload;
 import org.memvirt.viewmodel.compare.WorkloadKnobs;
@@ -34,7 +35,7 @@ final class WorkloadBar extends VBox {
         setId("workload-bar");
         setSpacing(6);
 
-        var workloads = new OptionToggles<>("workload", knobs.workloadProperty(), List.of(Workload.values()),
+        var workloads = new ChoiceToggles<>("workload", knobs.workloadProperty(), List.of(Workload.values()),
                 Workload::title, w -> w.name().replace('_', '-'));
         description.setId("workload-description");
         description.getStyleClass().add("workload-description");
@@ -68,7 +69,7 @@ final class WorkloadBar extends VBox {
         tlb.setId("tlb");
         tlb.selectedProperty().bindBidirectional(knobs.tlbProperty());
         tlb.setTooltip(new Tooltip("A 64-entry TLB: a hit needs no walk at all, in any mode"));
-        var roots = new OptionToggles<>("roots", knobs.shadowRootsProperty(), List.of(1, 2, 3, 4),
+        var roots = new ChoiceToggles<>("roots", knobs.shadowRootsProperty(), List.of(1, 2, 3, 4),
                 String::valueOf, String::valueOf);
         Tooltip.install(roots, new Tooltip("Shadow roots the hypervisor keeps, one per guest CR3: 1 drops the shadow "
                 + "tables on every switch, 4 is KVM's default (current + 3 previous)"));

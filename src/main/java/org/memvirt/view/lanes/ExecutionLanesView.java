@@ -65,7 +65,7 @@ public final class ExecutionLanesView extends VBox {
         // the lanes' stripes run the whole width even when the work is short
         track.minWidthProperty().bind(Bindings.createDoubleBinding(() -> scroll.getViewportBounds().getWidth(),
                 scroll.viewportBoundsProperty()));
-        scroll.getStyleClass().add("lanes-scroll");
+        scroll.getStyleClass().addAll("lanes-scroll", "plain-scroll");
         getChildren().add(scroll);
         show(viewModel.runProperty().get());
         viewModel.runProperty().addListener((obs, old, now) -> show(now));

@@ -33,7 +33,7 @@ final class StoryStrip extends VBox {
         beats.setFillHeight(true);
         empty.getStyleClass().add("placeholder");
         ScrollPane scroll = new ScrollPane(beats);
-        scroll.getStyleClass().add("story-scroll");
+        scroll.getStyleClass().addAll("story-scroll", "plain-scroll");
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
