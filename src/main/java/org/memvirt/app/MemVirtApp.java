@@ -20,6 +20,7 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 
+import org.memvirt.view.LayoutPulse;
 import org.memvirt.view.shell.LessonWindow;
 import org.memvirt.viewmodel.WalkSettings;
 import org.memvirt.viewmodel.shell.LessonCatalog;
@@ -155,7 +156,7 @@ public final class MemVirtApp {
         if (screenshot != null) {
             whenLessonSettles(vm, () -> capture(scene, window, vm, new File(screenshot)));
         }
-        afterFirstFrame(scene, () -> openLesson(vm));
+        LayoutPulse.once(scene, () -> Platform.runLater(() -> openLesson(vm)));
         stage.show();
     }
 
@@ -231,12 +232,8 @@ public final class MemVirtApp {
     /** With {@code memvirt.startup.trace=true} (or {@code exit}, to quit once the lesson is up): timings. */
     private static void traceStartup(Scene scene, LessonWindowViewModel vm) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            System.out.println("memvirt: first frame " + (System.currentTimeMillis() - jvmStart) + " ms after JVM start");
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        LayoutPulse.once(scene, () -> System.out.println("memvirt: first frame "
+                + (System.currentTimeMillis() - jvmStart) + " ms after JVM start"));
         whenLessonSettles(vm, () -> columnsThen(scene, () -> {
             System.out.println("memvirt: lesson ready " + (System.currentTimeMillis() - jvmStart) + " ms after JVM start");
             if ("exit".equals(System.getProperty("memvirt.startup.trace"))) {
@@ -245,27 +242,12 @@ public final class MemVirtApp {
         }));
     }
 
-    /** Runs {@code then} on the UI thread soon after the scene's first frame. */
-    private static void afterFirstFrame(Scene scene, Runnable then) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(then);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-    }
-
     /** Runs {@code then} after the frame that first shows the window's columns. */
     private static void columnsThen(Scene scene, Runnable then) {
         if (scene.getRoot().lookup("#main-split") == null) {
             Platform.runLater(() -> columnsThen(scene, then));
             return;
         }
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            then.run();
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        LayoutPulse.once(scene, then);
     }
 }

@@ -18,6 +18,7 @@ import atlantafx.base.theme.PrimerLight;
 
 import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.engine.paging.PageSize;
+import org.memvirt.view.LayoutPulse;
 import org.memvirt.view.WalkView;
 import org.memvirt.viewmodel.WalkScenario;
 import org.memvirt.viewmodel.WalkSettings;
@@ -62,12 +63,7 @@ final class WalkScreen {
         stage.setMinHeight(700);
         stage.setScene(scene);
         if (screenshot != null) {
-            Runnable[] once = new Runnable[1];
-            once[0] = () -> {
-                scene.removePostLayoutPulseListener(once[0]);
-                Platform.runLater(() -> capture(scene, viewModel, new File(screenshot)));
-            };
-            scene.addPostLayoutPulseListener(once[0]);
+            LayoutPulse.once(scene, () -> Platform.runLater(() -> capture(scene, viewModel, new File(screenshot))));
         }
         stage.show();
     }

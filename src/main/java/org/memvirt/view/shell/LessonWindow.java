@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.memvirt.lesson.Highlight;
+import org.memvirt.view.LayoutPulse;
 import org.memvirt.view.lanes.ExecutionLanesView;
 import org.memvirt.viewmodel.shell.ExportTargets;
 import org.memvirt.viewmodel.shell.LessonWindowViewModel;
@@ -122,14 +123,9 @@ public final class LessonWindow extends StackPane {
         if (columns == Columns.AT_ONCE) {
             rest.run();
         } else {
-            Runnable[] once = new Runnable[1];
-            once[0] = () -> {
-                getScene().removePostLayoutPulseListener(once[0]);
-                Platform.runLater(rest);
-            };
             sceneProperty().addListener((obs, old, now) -> {
                 if (now != null && split == null) {
-                    now.addPostLayoutPulseListener(once[0]);
+                    LayoutPulse.once(now, () -> Platform.runLater(rest));
                 }
             });
         }

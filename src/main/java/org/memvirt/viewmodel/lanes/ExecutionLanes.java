@@ -31,6 +31,7 @@ import org.memvirt.engine.event.VmEntry;
 import org.memvirt.engine.event.VmExit;
 import org.memvirt.engine.event.WalkStep;
 import org.memvirt.engine.event.WriteTarget;
+import org.memvirt.viewmodel.HexAddress;
 
 /**
  * A step's events as work in lanes, in the order it ran: the MMU walks while the guest runs; a
@@ -49,10 +50,6 @@ public final class ExecutionLanes {
             e.accept(b);
         }
         return List.copyOf(b.segments);
-    }
-
-    private static String hex(long v) {
-        return "0x" + Long.toHexString(v);
     }
 
     /** Folds events into segments, keeping track of the lane the processor is in. */
@@ -90,7 +87,7 @@ public final class ExecutionLanes {
         @Override
         public Void visitTlbLookup(TlbLookup e) {
             if (e.outcome() == LookupOutcome.HIT) {
-                add(here(), SegmentKind.HARDWARE_WALK, "TLB hit", "the " + e.cache() + " had " + hex(e.address()));
+                add(here(), SegmentKind.HARDWARE_WALK, "TLB hit", "the " + e.cache() + " had " + HexAddress.compact(e.address()));
             }
             return null;
         }
@@ -103,7 +100,7 @@ public final class ExecutionLanes {
 
         @Override
         public Void visitTranslated(Translated e) {
-            add(here(), SegmentKind.ACCESS, "data", "gVA " + hex(e.gva()) + " → hPA " + hex(e.hpa()));
+            add(here(), SegmentKind.ACCESS, "data", "gVA " + HexAddress.compact(e.gva()) + " → hPA " + HexAddress.compact(e.hpa()));
             return null;
         }
 
@@ -113,7 +110,7 @@ public final class ExecutionLanes {
                 inHypervisor = false;
                 guestLane = Lane.GUEST_KERNEL;
                 add(Lane.GUEST_KERNEL, SegmentKind.GUEST_FAULT, "#PF handler",
-                        "page fault at " + hex(e.gva()) + ", error code " + hex(e.errorCode()) + ": " + e.reason());
+                        "page fault at " + HexAddress.compact(e.gva()) + ", error code " + HexAddress.compact(e.errorCode()) + ": " + e.reason());
             }
             return null;
         }
@@ -137,7 +134,7 @@ public final class ExecutionLanes {
 
         @Override
         public Void visitEptFill(EptFill e) {
-            hypervisorWork("EPT fill", "EPT fill ×%d", "backed gPA " + hex(e.gpa()) + " with hPA " + hex(e.hpa()));
+            hypervisorWork("EPT fill", "EPT fill ×%d", "backed gPA " + HexAddress.compact(e.gpa()) + " with hPA " + HexAddress.compact(e.hpa()));
             return null;
         }
 
@@ -154,18 +151,18 @@ public final class ExecutionLanes {
         @Override
         public Void visitGuestWrite(GuestWrite e) {
             if (e.target() == WriteTarget.DATA) {
-                add(guestLane, SegmentKind.ACCESS, "store", "wrote " + hex(e.value()) + " at " + hex(e.gva()));
+                add(guestLane, SegmentKind.ACCESS, "store", "wrote " + HexAddress.compact(e.value()) + " at " + HexAddress.compact(e.gva()));
             } else if (trappedStore()) {
                 // the kernel's store came first: it trapped, the hypervisor emulated it, then resumed
                 int exit = lastExit();
                 segments.add(exit, new LaneSegment(Lane.GUEST_KERNEL, SegmentKind.KERNEL_WORK, "PTE store (traps)",
-                        "the kernel wrote " + hex(e.value()) + " into its table entry at " + hex(e.address())
+                        "the kernel wrote " + HexAddress.compact(e.value()) + " into its table entry at " + HexAddress.compact(e.address())
                                 + "; the page is write-protected, so the store exits and is emulated", 1));
                 guestLane = Lane.GUEST_KERNEL;
                 lastKey = null;
             } else {
                 merge(Lane.GUEST_KERNEL, SegmentKind.KERNEL_WORK, "PTE write", "PTE writes ×%d",
-                        "wrote " + hex(e.value()) + " into the table entry at " + hex(e.address()));
+                        "wrote " + HexAddress.compact(e.value()) + " into the table entry at " + HexAddress.compact(e.address()));
             }
             return null;
         }
@@ -192,13 +189,13 @@ public final class ExecutionLanes {
 
         @Override
         public Void visitSwapOut(SwapOut e) {
-            swap(e.swapper(), "swap out", "gPA " + hex(e.gpa()) + " to slot " + e.slot());
+            swap(e.swapper(), "swap out", "gPA " + HexAddress.compact(e.gpa()) + " to slot " + e.slot());
             return null;
         }
 
         @Override
         public Void visitSwapIn(SwapIn e) {
-            swap(e.swapper(), "swap in", "gPA " + hex(e.gpa()) + " from slot " + e.slot());
+            swap(e.swapper(), "swap in", "gPA " + HexAddress.compact(e.gpa()) + " from slot " + e.slot());
             return null;
         }
 
@@ -219,19 +216,19 @@ public final class ExecutionLanes {
 
         @Override
         public Void visitPageScan(PageScan e) {
-            hypervisorWork("sharing scan", "sharing scan ×%d", "gPA " + hex(e.gpa()) + ": " + e.outcome());
+            hypervisorWork("sharing scan", "sharing scan ×%d", "gPA " + HexAddress.compact(e.gpa()) + ": " + e.outcome());
             return null;
         }
 
         @Override
         public Void visitPageMerge(PageMerge e) {
-            hypervisorWork("merge", "merge ×%d", "gPA " + hex(e.gpa()) + " now shares frame " + e.frame());
+            hypervisorWork("merge", "merge ×%d", "gPA " + HexAddress.compact(e.gpa()) + " now shares frame " + e.frame());
             return null;
         }
 
         @Override
         public Void visitCowBreak(CowBreak e) {
-            hypervisorWork("copy on write", "copy on write ×%d", "gPA " + hex(e.gpa()) + " gets frame " + e.newFrame());
+            hypervisorWork("copy on write", "copy on write ×%d", "gPA " + HexAddress.compact(e.gpa()) + " gets frame " + e.newFrame());
             return null;
         }
 

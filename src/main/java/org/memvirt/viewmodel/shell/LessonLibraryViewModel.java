@@ -16,7 +16,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.memvirt.lesson.LessonLoad;
-import org.memvirt.lesson.PlayedLesson;
 
 /**
  * The lesson browser: the lessons that ship and those the user opened or dropped, the opening of
@@ -29,13 +28,12 @@ public final class LessonLibraryViewModel {
      * A lesson that opened.
      *
      * @param ref          where it came from, titled
-     * @param played       the lesson, played to its end
      * @param unmet        expectations the engine contradicts (shown as warnings)
      * @param keepPosition the step to show (a reload keeps the step on screen), or -1 for the start
-     * @param timeline     every position's frame and counters, worked out off the UI thread
+     * @param timeline     the lesson, played to its end: every position's frame and counters, worked
+     *                     out off the UI thread
      */
-    public record Opened(LessonRef ref, PlayedLesson played, List<ErrorLine> unmet, int keepPosition,
-                         LessonTimeline timeline) {
+    public record Opened(LessonRef ref, List<ErrorLine> unmet, int keepPosition, LessonTimeline timeline) {
     }
 
     private final LessonSource source;
@@ -248,8 +246,8 @@ public final class LessonLibraryViewModel {
             watched.set(null);
         }
         status.set(keepPosition >= 0 ? "Reloaded " + titled.title() : "");
-        onOpened.accept(new Opened(titled, load.played(), load.unmet().stream().map(ErrorLine::of).toList(),
-                keepPosition, timeline));
+        onOpened.accept(new Opened(titled, load.unmet().stream().map(ErrorLine::of).toList(), keepPosition,
+                timeline));
     }
 
     private void reportProblem(String file, String message) {
