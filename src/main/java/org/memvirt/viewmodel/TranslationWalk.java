@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.memvirt.engine.event.CounterSnapshot;
 import org.memvirt.engine.event.Event;
+import org.memvirt.engine.event.TlbLookup;
 import org.memvirt.engine.event.Translated;
 import org.memvirt.engine.event.VmEntry;
 import org.memvirt.engine.event.WalkStep;
@@ -30,12 +31,21 @@ public record TranslationWalk(WalkSettings settings, List<String> preamble, List
         events = List.copyOf(events);
     }
 
-    /** Index in {@link #events()} where the last attempt starts (after the last VM entry). */
+    /**
+     * Index in {@link #events()} where the last attempt starts: after the last VM entry that the
+     * access was retried from. An entry that injects a fault is not followed by a retry (the guest's
+     * handler runs instead), so the walk before it stays the last attempt.
+     */
     public int lastAttemptStart() {
         int start = 0;
+        int entry = -1;
         for (int i = 0; i < events.size(); i++) {
-            if (events.get(i) instanceof VmEntry) {
-                start = i + 1;
+            Event e = events.get(i);
+            if (e instanceof VmEntry) {
+                entry = i + 1;
+            } else if (entry >= 0 && (e instanceof TlbLookup || e instanceof WalkStep)) {
+                start = entry;
+                entry = -1;
             }
         }
         return start;
