@@ -22,6 +22,7 @@ import javafx.util.Duration;
 
 import org.memvirt.view.LayoutPulse;
 import org.memvirt.view.shell.LessonWindow;
+import org.memvirt.view.shell.StagePlacement;
 import org.memvirt.viewmodel.WalkSettings;
 import org.memvirt.viewmodel.shell.LessonCatalog;
 import org.memvirt.viewmodel.shell.LessonRef;
@@ -32,6 +33,7 @@ import org.memvirt.viewmodel.shell.PreferencesStore;
 import org.memvirt.viewmodel.shell.PresenterViewModel;
 import org.memvirt.viewmodel.shell.SettingsStore;
 import org.memvirt.viewmodel.shell.Theme;
+import org.memvirt.viewmodel.shell.WindowPlacement;
 
 /**
  * The window, "MemVirt Lab": the lesson window, opening the lesson of last time (or
@@ -129,12 +131,19 @@ public final class MemVirtApp {
                 CenterViewCatalog.views(vm, screenshot == null ? PER_REFERENCE : Duration.ZERO, explorer),
                 screenshot == null ? PER_REFERENCE : Duration.ZERO);
         String size = System.getProperty("memvirt.window");
-        int[] wh = size != null ? WalkScreen.windowSize(size)
-                : new int[] {(int) presenter.windowWidth(), (int) presenter.windowHeight()};
-        Scene scene = new Scene(window, wh[0], wh[1]);
-        stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        Scene scene;
+        if (size != null) {
+            int[] wh = WalkScreen.windowSize(size);
+            scene = new Scene(window, wh[0], wh[1]);
+            stage.setScene(scene);
+            stage.setMinWidth(WindowPlacement.MIN_WIDTH);
+            stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
+        } else {
+            // about 90 % of the screen the first time; last time's size and zoom, pulled onto this screen, after
+            WindowPlacement.Box placed = StagePlacement.apply(stage, presenter, System.getProperty("memvirt.zoom") == null);
+            scene = new Scene(window, placed.width(), placed.height());
+            stage.setScene(scene);
+        }
         window.attach(stage);
         if ("hidden".equals(System.getProperty("memvirt.lessons"))) {
             window.showLessonColumn(false);

@@ -1,5 +1,7 @@
 package org.memvirt.view;
 
+import java.util.Optional;
+
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,6 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.viewmodel.Playhead;
 import org.memvirt.viewmodel.WalkViewModel;
 
 /**
@@ -22,7 +25,7 @@ import org.memvirt.viewmodel.WalkViewModel;
  * legend, the side panel with the decoded entry, and the transport at the bottom. Keys: ← and →
  * step, Space plays or pauses, Home and End jump (not while typing in a text field).
  */
-public final class WalkView extends BorderPane {
+public final class WalkView extends BorderPane implements OwnTransport {
     /** A lesson step's walk shows the entry panel from this width of the screen on. */
     public static final double LESSON_SIDE_PANEL_WIDTH = 1150;
     /** The explorer shows the entry panel from this width on (it has no lesson columns beside it). */
@@ -30,6 +33,7 @@ public final class WalkView extends BorderPane {
     /** The headline's font size at the 14 px base (walk.css: 17 px); its font tells the presenter's zoom. */
     private static final double HEADLINE_FONT_PX = 17;
     private final ReadOnlyBooleanProperty entryPanelShown;
+    private final Optional<Playhead> ownPlayhead;
     /** The stylesheet of the walk screen. */
     public static final String STYLESHEET = "walk.css";
 
@@ -151,6 +155,13 @@ public final class WalkView extends BorderPane {
             PlayheadControls.addKeys(this, viewModel.playhead());
         }
         entryPanelShown = side.visibleProperty();
+        ownPlayhead = controls == Controls.EXPLORER ? Optional.of(viewModel.playhead()) : Optional.empty();
+    }
+
+    /** The explorer's walk runs on its own playhead; a lesson step's walk follows the lesson (empty). */
+    @Override
+    public Optional<Playhead> ownPlayhead() {
+        return ownPlayhead;
     }
 
     /** Whether the panel with the decoded entry is on screen (hidden when the screen is narrow). */

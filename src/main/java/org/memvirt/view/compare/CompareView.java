@@ -1,5 +1,7 @@
 package org.memvirt.view.compare;
 
+import java.util.Optional;
+
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.DoubleBinding;
@@ -16,8 +18,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.view.OwnTransport;
 import org.memvirt.view.PlayheadControls;
 import org.memvirt.view.ViewPalette;
+import org.memvirt.viewmodel.Playhead;
 import org.memvirt.viewmodel.compare.CompareViewModel;
 
 /**
@@ -27,7 +31,7 @@ import org.memvirt.viewmodel.compare.CompareViewModel;
  * bottom. Keys: ← and → step, Space plays or pauses, Home and End jump (not while a slider or a
  * text field has the keyboard).
  */
-public final class CompareView extends BorderPane {
+public final class CompareView extends BorderPane implements OwnTransport {
     /** The stylesheet of the Compare screen, next to walk.css. */
     public static final String STYLESHEET = "/org/memvirt/view/compare.css";
     /** Below this width the cost panel goes under the columns (at the 14 px base font; it grows with the zoom). */
@@ -38,6 +42,7 @@ public final class CompareView extends BorderPane {
     private final DoubleBinding zoom;
     /** Whether the screen is narrow for its text. */
     private final BooleanBinding narrow;
+    private final Playhead playhead;
     /** Play's clock: a whole trace takes about 200 ticks at 1×, so about 8 s. */
     public static final Duration TICK = Duration.millis(40);
 
@@ -117,6 +122,13 @@ public final class CompareView extends BorderPane {
         narrow.addListener((obs, was, now) -> layout.run());
 
         PlayheadControls.addKeys(this, viewModel.playhead());
+        playhead = viewModel.playhead();
+    }
+
+    /** The trace's playhead: in the lesson window, this view's transport is the only one while it shows. */
+    @Override
+    public Optional<Playhead> ownPlayhead() {
+        return Optional.of(playhead);
     }
 
     /**

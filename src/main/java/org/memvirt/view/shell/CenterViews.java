@@ -7,6 +7,8 @@ import java.util.Map;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -16,6 +18,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
+
+import org.memvirt.view.OwnTransport;
+import org.memvirt.viewmodel.Playhead;
 
 /**
  * The middle of the window: the views as tabs, or, when tiling is on and there is room, the first
@@ -31,6 +36,7 @@ final class CenterViews extends StackPane {
     private final BooleanProperty tiled = new SimpleBooleanProperty(this, "tiled");
     private final ReadOnlyStringWrapper shown = new ReadOnlyStringWrapper(this, "shown", "");
     private final ObservableDoubleValue zoom;
+    private final ReadOnlyObjectWrapper<Playhead> ownPlayhead = new ReadOnlyObjectWrapper<>(this, "ownPlayhead");
     private boolean tiling;
 
     CenterViews(List<CenterView> views, ObservableDoubleValue zoom) {
@@ -47,6 +53,7 @@ final class CenterViews extends StackPane {
                 if (getScene() != null) {
                     now.setContent(content(viewOf(now)));
                 }
+                followOwnTransport();
             }
         });
         tiled.addListener((obs, old, now) -> arrange());
@@ -61,8 +68,19 @@ final class CenterViews extends StackPane {
             Tab t = tabs.getSelectionModel().getSelectedItem();
             if (now != null && t != null && t.getContent() == null) {
                 t.setContent(content(viewOf(t)));
+                followOwnTransport();
             }
         });
+    }
+
+    /** The playhead of the view on screen when it runs its own machine; null while it shows the lesson. */
+    ReadOnlyObjectProperty<Playhead> ownPlayheadProperty() {
+        return ownPlayhead.getReadOnlyProperty();
+    }
+
+    private void followOwnTransport() {
+        Node n = tiling ? null : made.get(shown.get());
+        ownPlayhead.set(n instanceof OwnTransport t ? t.ownPlayhead().orElse(null) : null);
     }
 
     /** Whether to tile when there is room. */
@@ -140,6 +158,7 @@ final class CenterViews extends StackPane {
             }
             shown.set(viewOf(t).id());
         }
+        followOwnTransport();
     }
 
     private Node content(CenterView v) {

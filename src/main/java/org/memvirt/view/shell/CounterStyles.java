@@ -10,7 +10,8 @@ final class CounterStyles {
             return "tone-vmm";
         }
         return switch (counter) {
-            case "guestRefs", "guestFaults" -> "tone-guest";
+            // a native walk reads the process's own tables, drawn in the guest's blue as in the walk grid
+            case "guestRefs", "guestFaults", "nativeRefs" -> "tone-guest";
             case "hostRefs", "hostFramesUsed" -> "tone-host";
             case "shadowRefs" -> "tone-shadow";
             case "tlbHits", "accesses" -> "tone-data";

@@ -13,11 +13,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.memvirt.viewmodel.shell.CounterRow;
+import org.memvirt.viewmodel.shell.CounterWords;
 import org.memvirt.viewmodel.shell.CountersViewModel;
 
 /**
- * The counters the lesson moves: total so far and what this step added, a box to draw each one in
- * the chart, and the chart. Counters the step points at are marked.
+ * The counters the lesson moves, named in words (the command-line name in the tooltip): total so
+ * far and what this step added, a box to draw each one in the chart, and the chart. Counters the
+ * step points at are marked.
  */
 final class CountersView extends VBox {
     private final CountersViewModel viewModel;
@@ -61,9 +63,12 @@ final class CountersView extends VBox {
             chart.setId("chart-" + row.name());
             chart.setSelected(row.charted());
             chart.setFocusTraversable(false);
-            chart.setTooltip(new Tooltip("Draw " + row.name() + " in the chart"));
+            chart.setTooltip(new Tooltip("Draw " + CounterWords.of(row.name()) + " in the chart"));
             chart.setOnAction(e -> viewModel.toggleCharted(row.name()));
-            Label name = new Label(row.name());
+            Label name = new Label(CounterWords.of(row.name()));
+            name.setId("counter-name-" + row.name());
+            name.setTooltip(new Tooltip(CounterWords.tooltip(row.name())));
+            name.setWrapText(true);
             name.getStyleClass().addAll("counter-name", CounterStyles.of(row.name()));
             Label value = new Label(Long.toString(row.value()));
             value.setId("counter-" + row.name());

@@ -1,7 +1,9 @@
 package org.memvirt.view.shell;
 
+import static javafx.scene.input.KeyCode.A;
 import static javafx.scene.input.KeyCode.B;
 import static javafx.scene.input.KeyCode.CLOSE_BRACKET;
+import static javafx.scene.input.KeyCode.DOWN;
 import static javafx.scene.input.KeyCode.E;
 import static javafx.scene.input.KeyCode.END;
 import static javafx.scene.input.KeyCode.ENTER;
@@ -20,12 +22,14 @@ import static javafx.scene.input.KeyCode.OPEN_BRACKET;
 import static javafx.scene.input.KeyCode.P;
 import static javafx.scene.input.KeyCode.PAGE_DOWN;
 import static javafx.scene.input.KeyCode.PAGE_UP;
+import static javafx.scene.input.KeyCode.PERIOD;
 import static javafx.scene.input.KeyCode.Q;
 import static javafx.scene.input.KeyCode.R;
 import static javafx.scene.input.KeyCode.RIGHT;
 import static javafx.scene.input.KeyCode.SLASH;
 import static javafx.scene.input.KeyCode.SPACE;
 import static javafx.scene.input.KeyCode.T;
+import static javafx.scene.input.KeyCode.UP;
 import static org.memvirt.view.shell.Shortcut.ctrl;
 import static org.memvirt.view.shell.Shortcut.ctrlShift;
 import static org.memvirt.view.shell.Shortcut.key;
@@ -40,7 +44,11 @@ import org.memvirt.viewmodel.shell.LessonWindowViewModel;
 import org.memvirt.viewmodel.shell.PresenterViewModel;
 import org.memvirt.viewmodel.shell.Speed;
 
-/** Every command of the lesson window on its keys; the shortcut sheet lists them in this order. */
+/**
+ * Every command of the lesson window on its keys; the shortcut sheet lists them in this order. A
+ * presentation remote sends Page Down / Page Up (some B or "." to blank, F5 / Shift+F5 / Esc to start
+ * and stop presenting): those are the step keys here, and nothing a remote sends changes a setting.
+ */
 final class LessonCommands {
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
         KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
@@ -50,18 +58,21 @@ final class LessonCommands {
 
     static List<Shortcut> of(LessonWindow window, LessonWindowViewModel vm) {
         PresenterViewModel p = vm.presenter();
+        SteppingTarget t = window.stepping();
         List<Shortcut> s = new ArrayList<>();
         String g = "Stepping";
-        s.add(new Shortcut(g, "→  or  N", "Next step (animated unless the speed is “fast”)",
-                List.of(key(RIGHT), key(N)), vm::stepForward));
-        s.add(new Shortcut(g, "←  or  P", "Previous step", List.of(key(LEFT), key(P)), vm::stepBack));
-        s.add(new Shortcut(g, "Space", "Play / pause", List.of(key(SPACE)), vm::togglePlay));
-        s.add(new Shortcut(g, "Home", "To the start", List.of(key(HOME)), vm::toStart));
-        s.add(new Shortcut(g, "End", "To the end", List.of(key(END)), vm::toEnd));
-        s.add(new Shortcut(g, "PgDn", "Next chapter", List.of(key(PAGE_DOWN)),
+        s.add(new Shortcut(g, "→  ↓  PgDn  or  N", "Next step (a presentation remote's Next; animated unless the speed"
+                + " is “fast”)", List.of(key(RIGHT), key(DOWN), key(PAGE_DOWN), key(N)), t::forward));
+        s.add(new Shortcut(g, "←  ↑  PgUp  or  P", "Previous step (the remote's Back)",
+                List.of(key(LEFT), key(UP), key(PAGE_UP), key(P)), t::back));
+        s.add(new Shortcut(g, "Space", "Play / pause (stops at each question not answered yet)", List.of(key(SPACE)),
+                t::togglePlay));
+        s.add(new Shortcut(g, "Home", "To the start", List.of(key(HOME)), t::toStart));
+        s.add(new Shortcut(g, "End", "To the end", List.of(key(END)), t::toEnd));
+        s.add(new Shortcut(g, "Ctrl+PgDn  or  Shift+N", "Next chapter", List.of(ctrl(PAGE_DOWN), shift(N)),
                 () -> vm.jumpToChapter(vm.chapterIndexProperty().get() + 1)));
-        s.add(new Shortcut(g, "PgUp", "This chapter's start, or the previous chapter", List.of(key(PAGE_UP)),
-                () -> vm.jumpToChapter(window.previousChapter())));
+        s.add(new Shortcut(g, "Ctrl+PgUp  or  Shift+P", "This chapter's start, or the previous chapter",
+                List.of(ctrl(PAGE_UP), shift(P)), () -> vm.jumpToChapter(window.previousChapter())));
         s.add(new Shortcut(g, "]  /  [", "Faster / slower (0.25× … 4×, then fast)", List.of(key(CLOSE_BRACKET)),
                 p::faster));
         s.add(new Shortcut(g, "", "", List.of(key(OPEN_BRACKET)), p::slower));
@@ -79,8 +90,8 @@ final class LessonCommands {
         }
         s.add(new Shortcut(g, "Enter", "Check the answer", List.of(key(ENTER)), () -> vm.question().check()));
         s.add(new Shortcut(g, "R", "Reveal the answer", List.of(key(R)), () -> vm.question().reveal()));
-        s.add(new Shortcut(g, "B", "Answer before Next: on / off", List.of(key(B)),
-                () -> p.blockUntilAnsweredProperty().set(!p.blockUntilAnsweredProperty().get())));
+        s.add(new Shortcut(g, "Ctrl+Shift+A", "Answer before Next: on / off (Next waits for an answer or Reveal)",
+                List.of(ctrlShift(A)), () -> p.blockUntilAnsweredProperty().set(!p.blockUntilAnsweredProperty().get())));
         g = "Views";
         for (int i = 0; i < Math.min(DIGITS.length, window.viewCount()); i++) {
             int view = i;
@@ -94,6 +105,11 @@ final class LessonCommands {
         s.add(new Shortcut(g, "Ctrl+T", "Tile the views when the window is wide enough", List.of(ctrl(T)),
                 window::toggleTiling));
         g = "Presenting";
+        s.add(new Shortcut(g, "F5", "Present: full screen from the first step", List.of(key(F5)), window::presentFromStart));
+        s.add(new Shortcut(g, "Shift+F5", "Present from this step (full screen)", List.of(shift(F5)),
+                p::enterFullScreen));
+        s.add(new Shortcut(g, "B  or  .", "Blank the screen (black); any key or click brings it back",
+                List.of(key(B), key(PERIOD)), p::toggleBlank));
         s.add(new Shortcut(g, "F11", "Full screen on / off", List.of(key(F11)), p::toggleFullScreen));
         s.add(new Shortcut(g, "Ctrl+=", "Zoom in (up to 300 %)", List.of(ctrl(EQUALS), ctrl(KeyCode.PLUS),
                 ctrl(KeyCode.ADD)), p::zoomIn));
@@ -103,13 +119,17 @@ final class LessonCommands {
                 p::resetZoom));
         s.add(new Shortcut(g, "T", "Theme: light → dark → projector", List.of(key(T)), p::cycleTheme));
         s.add(new Shortcut(g, "F1  or  ?", "This sheet", List.of(key(F1), shift(SLASH)), p::toggleShortcuts));
-        s.add(new Shortcut(g, "Esc", "Close this sheet", List.of(key(ESCAPE)),
-                () -> p.shortcutsShownProperty().set(false)));
+        s.add(new Shortcut(g, "Esc", "Close this sheet; else leave full screen", List.of(key(ESCAPE)), () -> {
+            if (p.shortcutsShownProperty().get()) {
+                p.shortcutsShownProperty().set(false);
+            } else {
+                p.leaveFullScreen();
+            }
+        }));
         g = "Files";
         s.add(new Shortcut(g, "Ctrl+O", "Open a lesson file", List.of(ctrl(O)), window.files()::chooseFile));
         s.add(new Shortcut(g, "Ctrl+Shift+O", "Open a folder of lessons", List.of(ctrlShift(O)), window.files()::chooseFolder));
-        s.add(new Shortcut(g, "Ctrl+R  or  F5", "Reload the lesson from its file", List.of(ctrl(R), key(F5)),
-                vm::reload));
+        s.add(new Shortcut(g, "Ctrl+R", "Reload the lesson from its file", List.of(ctrl(R)), vm::reload));
         s.add(new Shortcut(g, "Ctrl+E", "Export the view as PNG", List.of(ctrl(E)), window.files()::chooseExportFile));
         s.add(new Shortcut(g, "Ctrl+Shift+E", "Export every step as PNGs into a folder", List.of(ctrlShift(E)),
                 window.files()::chooseExportFolder));

@@ -43,21 +43,26 @@ final class LessonMenus {
         file.setId("menu-file");
 
         Menu lesson = new Menu("Lesson");
-        CheckMenuItem block = new CheckMenuItem("Answer questions before Next  (B)");
+        CheckMenuItem block = new CheckMenuItem("Answer questions before Next  (Ctrl+Shift+A)");
+        block.setId("menu-answer-before-next");
         block.selectedProperty().bindBidirectional(p.blockUntilAnsweredProperty());
+        CheckMenuItem stopAtQuestions = new CheckMenuItem("Play stops at each question");
+        stopAtQuestions.setId("menu-play-stops-at-questions");
+        stopAtQuestions.selectedProperty().bindBidirectional(p.playStopsAtQuestionsProperty());
         lesson.getItems().addAll(
-                item("Step", "→", vm::stepForward),
-                item("Step back", "←", vm::stepBack),
+                item("Step", "→ / PgDn", vm::stepForward),
+                item("Step back", "← / PgUp", vm::stepBack),
                 item("Play / pause", "Space", vm::togglePlay),
                 item("To start", "Home", vm::toStart),
                 item("To end", "End", vm::toEnd),
-                item("Next chapter", "PgDn", () -> vm.jumpToChapter(vm.chapterIndexProperty().get() + 1)),
-                item("Previous chapter", "PgUp", () -> vm.jumpToChapter(window.previousChapter())),
+                item("Next chapter", "Ctrl+PgDn", () -> vm.jumpToChapter(vm.chapterIndexProperty().get() + 1)),
+                item("Previous chapter", "Ctrl+PgUp", () -> vm.jumpToChapter(window.previousChapter())),
                 new SeparatorMenuItem(),
                 item("Faster", "]", p::faster),
                 item("Slower", "[", p::slower),
                 new SeparatorMenuItem(),
-                block);
+                block,
+                stopAtQuestions);
 
         Menu view = new Menu("View");
         for (int i = 0; i < window.viewCount(); i++) {
@@ -82,7 +87,10 @@ final class LessonMenus {
                 item("Zoom in", "Ctrl+=", p::zoomIn),
                 item("Zoom out", "Ctrl+-", p::zoomOut),
                 item("Actual size", "Ctrl+0", p::resetZoom),
-                item("Full screen", "F11", p::toggleFullScreen));
+                item("Full screen", "F11", p::toggleFullScreen),
+                item("Present from the start", "F5", window::presentFromStart),
+                item("Present from this step", "Shift+F5", p::enterFullScreen),
+                item("Blank the screen", "B", p::toggleBlank));
 
         Menu help = new Menu("Help");
         help.getItems().add(item("Keyboard shortcuts", "F1", p::toggleShortcuts));

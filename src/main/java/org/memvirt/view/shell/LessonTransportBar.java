@@ -30,7 +30,7 @@ final class LessonTransportBar extends HBox {
         Button start = button("lesson-to-start", "mdi2s-skip-previous", "To the start (Home)");
         start.setOnAction(e -> vm.toStart());
         start.disableProperty().bind(vm.canStepBackBinding().not());
-        Button back = button("lesson-step-back", "mdi2s-step-backward", "Step back (←)");
+        Button back = button("lesson-step-back", "mdi2s-step-backward", "Step back (←, ↑ or Page Up)");
         back.setText("Back");
         back.setOnAction(e -> vm.stepBack());
         back.disableProperty().bind(vm.canStepBackBinding().not());
@@ -45,6 +45,18 @@ final class LessonTransportBar extends HBox {
         step.getStyleClass().add("accent");
         step.setOnAction(e -> vm.stepForward());
         step.disableProperty().bind(vm.canStepForwardBinding().not());
+        // a disabled button shows no tooltip: the reason Next is held back stands beside it
+        step.getTooltip().textProperty().bind(javafx.beans.binding.Bindings.when(vm.waitingReasonBinding().isEmpty())
+                .then("Step (→, ↓ or Page Down)").otherwise(vm.waitingReasonBinding()));
+        Label why = new Label();
+        why.setId("lesson-step-why");
+        why.getStyleClass().add("lesson-step-why");
+        why.setGraphic(new FontIcon("mdi2h-help-circle-outline"));
+        why.textProperty().bind(vm.waitingReasonBinding());
+        why.setWrapText(true);
+        why.setMinWidth(0);
+        why.visibleProperty().bind(vm.waitingReasonBinding().isNotEmpty());
+        why.managedProperty().bind(why.visibleProperty());
         Button end = button("lesson-to-end", "mdi2s-skip-next", "To the end (End)");
         end.setOnAction(e -> vm.toEnd());
         end.disableProperty().bind(vm.positionProperty().isEqualTo(vm.stepCountProperty()));
@@ -90,7 +102,7 @@ final class LessonTransportBar extends HBox {
         chapter.setId("lesson-chapter");
         chapter.setPromptText("chapter");
         chapter.setFocusTraversable(false);
-        chapter.setTooltip(new Tooltip("Jump to a chapter (PgUp / PgDn)"));
+        chapter.setTooltip(new Tooltip("Jump to a chapter (Ctrl+PgUp / Ctrl+PgDn, Shift+P / Shift+N)"));
         chapter.setMaxWidth(260);
         Runnable fill = () -> {
             syncing = true;
@@ -112,7 +124,7 @@ final class LessonTransportBar extends HBox {
         });
         fill.run();
 
-        getChildren().addAll(start, back, play, step, end, speed, scrub, position, chapter);
+        getChildren().addAll(start, back, play, step, why, end, speed, scrub, position, chapter);
     }
 
     private static java.util.List<String> numbered(LessonWindowViewModel vm) {

@@ -41,6 +41,8 @@ public final class LessonWindow extends StackPane {
     private final CenterViews center;
     private final List<Shortcut> shortcuts;
     private final FileDialogs files;
+    private final SteppingTarget stepping;
+    private final BlankScreen blank;
     /** Whether moves animate at all (false in tests and screenshots). */
     private final boolean animated;
     private final javafx.event.EventHandler<KeyEvent> keyFilter = this::key;
@@ -99,6 +101,7 @@ public final class LessonWindow extends StackPane {
 
         center = new CenterViews(views, vm.presenter().zoomProperty());
         files = new FileDialogs(this, vm);
+        stepping = new SteppingTarget(vm, () -> center.ownPlayheadProperty().get());
         shortcuts = LessonCommands.of(this, vm);
         main.getStyleClass().add("lesson-main");
         MenuBar menus = new MenuBar();
@@ -114,7 +117,8 @@ public final class LessonWindow extends StackPane {
         };
         vm.library().errors().addListener((javafx.collections.ListChangeListener<Object>) c -> errorPanel.run());
         errorPanel.run();
-        getChildren().add(main);
+        blank = new BlankScreen(vm.presenter());
+        getChildren().addAll(main, blank);
         Runnable rest = () -> {
             LessonMenus.fill(menus, this, vm);
             header.addIcons();
@@ -172,12 +176,14 @@ public final class LessonWindow extends StackPane {
         this.stage = s;
         s.titleProperty().bind(Bindings.createStringBinding(() -> vm.titleProperty().get().isEmpty() ? "MemVirt Lab"
                 : "MemVirt Lab — " + vm.titleProperty().get(), vm.titleProperty()));
-        s.setFullScreenExitHint("F11 or Esc leaves full screen");
+        s.setFullScreenExitHint("Esc or F11 leaves full screen");
         s.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         vm.presenter().fullScreenProperty().addListener((obs, old, now) -> s.setFullScreen(now));
         s.fullScreenProperty().addListener((obs, old, now) -> vm.presenter().fullScreenProperty().set(now));
         s.widthProperty().addListener((obs, old, now) -> vm.presenter().windowResized(s.getWidth(), s.getHeight()));
         s.heightProperty().addListener((obs, old, now) -> vm.presenter().windowResized(s.getWidth(), s.getHeight()));
+        s.xProperty().addListener((obs, old, now) -> vm.presenter().windowMoved(s.getX(), s.getY()));
+        s.yProperty().addListener((obs, old, now) -> vm.presenter().windowMoved(s.getX(), s.getY()));
         s.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> vm.presenter().save());
     }
 
@@ -204,6 +210,17 @@ public final class LessonWindow extends StackPane {
             vm.jumpTo(back);
         }
         return written;
+    }
+
+    /** What the stepping keys move: the lesson, or the view on screen that runs its own machine. */
+    SteppingTarget stepping() {
+        return stepping;
+    }
+
+    /** F5: full screen from the lesson's first step, as presentation software starts a show. */
+    void presentFromStart() {
+        vm.toStart();
+        vm.presenter().enterFullScreen();
     }
 
     /** The file dialogs (menus and keys open them). */
@@ -245,7 +262,11 @@ public final class LessonWindow extends StackPane {
     }
 
     private void makeColumns() {
-        bottom.getChildren().add(new LessonTransportBar(vm));
+        // a view that runs its own machine brings its own transport: then it is the only one
+        LessonTransportBar transport = new LessonTransportBar(vm);
+        transport.visibleProperty().bind(center.ownPlayheadProperty().isNull());
+        transport.managedProperty().bind(transport.visibleProperty());
+        bottom.getChildren().add(transport);
         left = new LessonBrowserView(vm);
         StepPanel right = new StepPanel(vm);
         lanes = new ExecutionLanesView(vm.lanes(),
@@ -339,6 +360,9 @@ public final class LessonWindow extends StackPane {
     }
 
     private void key(KeyEvent e) {
+        if (blank.takesKey(e)) {
+            return;
+        }
         boolean typing = e.getTarget() instanceof TextInputControl;
         boolean sheet = vm.presenter().shortcutsShownProperty().get();
         for (Shortcut s : shortcuts) {

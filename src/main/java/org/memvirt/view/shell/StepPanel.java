@@ -51,9 +51,7 @@ final class StepPanel extends VBox {
         QuestionView question = new QuestionView(vm.question());
 
         Label waiting = new Label();
-        waiting.textProperty().bind(Bindings.when(vm.lessonWantsAnswersProperty())
-                .then("This lesson asks for an answer (or Reveal) before it goes on.")
-                .otherwise("Answer the question (or Reveal) to go on."));
+        waiting.textProperty().bind(vm.waitingReasonBinding().concat(": check an answer, or Reveal, to go on."));
         waiting.setWrapText(true);
         waiting.setId("waiting-for-answer");
         waiting.getStyleClass().add("waiting-note");

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.memvirt.engine.MachineConfig;
 import org.memvirt.engine.event.CounterSnapshot;
+import org.memvirt.engine.event.Event;
 import org.memvirt.lesson.Highlight;
 import org.memvirt.viewmodel.StepFrame;
 import org.memvirt.viewmodel.TranslationWalk;
@@ -34,7 +35,11 @@ public final class LessonWalkViewModel {
     private final BooleanBinding canPreviousAccess = accessIndex.greaterThan(0);
     private final BooleanBinding canNextAccess = accessIndex.lessThan(accessCount.subtract(1));
     private List<TranslationWalk> walks = List.of();
+    private final ReadOnlyIntegerWrapper revealedEvents = new ReadOnlyIntegerWrapper(this, "revealedEvents",
+            CountersViewModel.ALL);
     private List<Highlight> highlights = List.of();
+    private List<Event> stepEvents = List.of();
+    private TranslationWalk shown;
     private int target;
 
     /** Drives {@code walk}, a walk screen that the lesson owns. */
@@ -42,6 +47,8 @@ public final class LessonWalkViewModel {
         this.walk = walk;
         walk.clearWalk();
         note.set("The walk of each address the lesson translates appears here.");
+        walk.positionProperty().addListener((obs, old, now) -> followAnimation());
+        animating.addListener((obs, was, now) -> followAnimation());
     }
 
     /** A walk screen for lessons: it records no walk of its own until the lesson gives it one. */
@@ -78,6 +85,14 @@ public final class LessonWalkViewModel {
         return animating.getReadOnlyProperty();
     }
 
+    /**
+     * How many of the step's events the picture has reached: while the walk is animated, those up to
+     * the reference just lit; otherwise {@link CountersViewModel#ALL}. The counters follow it.
+     */
+    public ReadOnlyIntegerProperty revealedEventsProperty() {
+        return revealedEvents.getReadOnlyProperty();
+    }
+
     public BooleanBinding canPreviousAccessBinding() {
         return canPreviousAccess;
     }
@@ -103,6 +118,8 @@ public final class LessonWalkViewModel {
     public void show(StepFrame frame, MachineConfig config, CounterSnapshot before, List<Highlight> highlights,
                      boolean animate) {
         this.highlights = List.copyOf(highlights);
+        stepEvents = frame.events();
+        shown = null;
         walks = StepWalks.of(frame.events(), config, before, frame.snapshot().counters());
         accessCount.set(walks.size());
         if (walks.isEmpty()) {
@@ -155,9 +172,15 @@ public final class LessonWalkViewModel {
         }
     }
 
+    private void followAnimation() {
+        revealedEvents.set(animating.get() && shown != null
+                ? RevealedEvents.count(stepEvents, shown, walk.positionProperty().get()) : CountersViewModel.ALL);
+    }
+
     private void select(int index, boolean animate) {
         accessIndex.set(index);
         TranslationWalk w = walks.get(index);
+        shown = w;
         accessText.set(walks.size() > 1 ? "access " + (index + 1) + " of " + walks.size() : "");
         walk.showWalk(w);
         int count = walk.referenceCountProperty().get();

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -71,6 +72,7 @@ public final class LessonWindowViewModel {
     private final BooleanBinding waitingForAnswer;
     private final BooleanBinding canStepForward;
     private final BooleanBinding canPlay;
+    private final StringBinding waitingReason;
 
     /**
      * @param source     the lessons
@@ -99,6 +101,9 @@ public final class LessonWindowViewModel {
                         && !question.answeredProperty().get(),
                 presenter.blockUntilAnsweredProperty(), lessonWantsAnswers, question.phaseProperty(),
                 question.answeredProperty());
+        waitingReason = Bindings.createStringBinding(() -> !waitingForAnswer.get() ? ""
+                : lessonWantsAnswers.get() ? "Answer the question first (this lesson asks for an answer before Next)"
+                : "Answer the question first (answer before Next is on)", waitingForAnswer, lessonWantsAnswers);
         canStepForward = position.lessThan(stepCount).and(waitingForAnswer.not());
         canPlay = position.lessThan(stepCount).or(stepCount.greaterThan(0)).and(waitingForAnswer.not());
     }
@@ -134,6 +139,7 @@ public final class LessonWindowViewModel {
     public LessonWalkViewModel walk() {
         if (walk == null) {
             walk = walkMaker.get();
+            walk.revealedEventsProperty().addListener((obs, old, now) -> counters.reveal(now.intValue()));
         }
         return walk;
     }
@@ -205,6 +211,11 @@ public final class LessonWindowViewModel {
     /** True when the open lesson itself asks for every question to be answered before Next. */
     public ReadOnlyBooleanProperty lessonWantsAnswersProperty() {
         return lessonWantsAnswers.getReadOnlyProperty();
+    }
+
+    /** Why Next is held back, in words for the Next button and the step panel; empty when it is not. */
+    public StringBinding waitingReasonBinding() {
+        return waitingReason;
     }
 
     /** True when Next waits for the question to be answered (the student's setting or the lesson's). */
@@ -295,9 +306,16 @@ public final class LessonWindowViewModel {
             return;
         }
         forward();
-        if (!canStepForward.get()) {
+        if (!canStepForward.get() || stopsForQuestion()) {
             playing.set(false);
         }
+    }
+
+    /** Play stops on a step whose question is still open (unless the presenter turned that off). */
+    private boolean stopsForQuestion() {
+        return presenter.playStopsAtQuestionsProperty().get()
+                && question.phaseProperty().get() == QuestionViewModel.Phase.PREDICT
+                && !question.answeredProperty().get();
     }
 
     /** How long Play stays on the current step before the next beat, at the current speed. */
@@ -382,8 +400,8 @@ public final class LessonWindowViewModel {
                 counterMarks.add(c.name());
             }
         }
-        counters.setPosition(p, counterMarks);
         CounterSnapshot before = beforeEvents(pl, p);
+        counters.setPosition(p, counterMarks, f.events(), before);
         walk().show(f, pl.lesson().config(), before, hl, animate && moved);
         lanes.show(f.events(), pl.lesson().config().mode() == PagingMode.NATIVE, animate && moved);
         frame.set(f);

@@ -16,7 +16,8 @@ import javafx.beans.binding.Bindings;
 /**
  * What a presenter adjusts and the window remembers between runs: theme, zoom (the root font
  * scale, 1.0–3.0×), playback speed, full screen, whether a question must be answered before Next,
- * the window's size and the last lesson. Loaded from a {@link SettingsStore} when made, written
+ * whether Play stops at questions, the window's size and place and the last lesson; and what lasts
+ * only while the window is open: the blanked screen, the shortcut sheet. Loaded from a {@link SettingsStore} when made, written
  * back by {@link #save()}.
  */
 public final class PresenterViewModel {
@@ -33,7 +34,10 @@ public final class PresenterViewModel {
     static final String ZOOM = "zoom";
     static final String SPEED = "speed";
     static final String BLOCK = "blockUntilAnswered";
+    static final String STOP_AT_QUESTIONS = "playStopsAtQuestions";
     static final String WIDTH = "windowWidth";
+    static final String X = "windowX";
+    static final String Y = "windowY";
     static final String HEIGHT = "windowHeight";
     static final String LAST_LESSON = "lastLesson";
     static final String LAST_LESSON_KIND = "lastLessonKind";
@@ -45,11 +49,16 @@ public final class PresenterViewModel {
     private final BooleanProperty fullScreen = new SimpleBooleanProperty(this, "fullScreen");
     private final BooleanProperty blockUntilAnswered = new SimpleBooleanProperty(this, "blockUntilAnswered");
     private final BooleanProperty shortcutsShown = new SimpleBooleanProperty(this, "shortcutsShown");
+    private final BooleanProperty playStopsAtQuestions = new SimpleBooleanProperty(this, "playStopsAtQuestions", true);
+    private final BooleanProperty blanked = new SimpleBooleanProperty(this, "blanked");
     private final DoubleBinding fontSize = zoom.multiply(BASE_FONT_PX);
     private final StringBinding zoomText = Bindings.createStringBinding(
             () -> Math.round(zoom.get() * 100) + " %", zoom);
     private double width = DEFAULT_WIDTH;
     private double height = DEFAULT_HEIGHT;
+    private double x = Double.NaN;
+    private double y = Double.NaN;
+    private final boolean sizeRemembered;
     private String lastLesson;
     private String lastLessonKind;
 
@@ -60,8 +69,12 @@ public final class PresenterViewModel {
         speed.set(Speed.parse(store.get(SPEED).orElse(null), Speed.NORMAL));
         setZoom(number(ZOOM, 1.0));
         blockUntilAnswered.set(Boolean.parseBoolean(store.get(BLOCK).orElse("false")));
+        playStopsAtQuestions.set(Boolean.parseBoolean(store.get(STOP_AT_QUESTIONS).orElse("true")));
+        sizeRemembered = !Double.isNaN(number(WIDTH, Double.NaN)) && !Double.isNaN(number(HEIGHT, Double.NaN));
         width = Math.max(640, number(WIDTH, DEFAULT_WIDTH));
         height = Math.max(480, number(HEIGHT, DEFAULT_HEIGHT));
+        x = number(X, Double.NaN);
+        y = number(Y, Double.NaN);
         lastLesson = store.get(LAST_LESSON).orElse(null);
         lastLessonKind = store.get(LAST_LESSON_KIND).orElse(null);
         theme.addListener((obs, old, now) -> {
@@ -125,6 +138,19 @@ public final class PresenterViewModel {
         return shortcutsShown;
     }
 
+    /** When on (the default), Play stops on every step whose question is not answered yet. */
+    public BooleanProperty playStopsAtQuestionsProperty() {
+        return playStopsAtQuestions;
+    }
+
+    /**
+     * Whether the screen is blanked (black, as presentation software does on B or "."): the room
+     * looks at the speaker; any key or click brings the lesson back.
+     */
+    public BooleanProperty blankedProperty() {
+        return blanked;
+    }
+
     // ---- commands ----
 
     public void zoomIn() {
@@ -161,6 +187,28 @@ public final class PresenterViewModel {
         fullScreen.set(!fullScreen.get());
     }
 
+    /** Blanks the screen, or brings it back. */
+    public void toggleBlank() {
+        blanked.set(!blanked.get());
+    }
+
+    /** Full screen on (F5 and Shift+F5 start presenting; Esc leaves). */
+    public void enterFullScreen() {
+        fullScreen.set(true);
+    }
+
+    public void leaveFullScreen() {
+        fullScreen.set(false);
+    }
+
+    /**
+     * Makes the zoom one at which a window of this size holds the layout: a remembered zoom that
+     * no longer fits (a smaller screen than last time) becomes the largest that does.
+     */
+    public void fitZoomTo(WindowPlacement.Box window) {
+        setZoom(WindowPlacement.fittingZoom(zoom.get(), window));
+    }
+
     public void toggleShortcuts() {
         shortcutsShown.set(!shortcutsShown.get());
     }
@@ -171,6 +219,19 @@ public final class PresenterViewModel {
             width = w;
             height = h;
         }
+    }
+
+    /** Remembers where the window is (not while full screen). */
+    public void windowMoved(double wx, double wy) {
+        if (!fullScreen.get() && !Double.isNaN(wx) && !Double.isNaN(wy)) {
+            x = wx;
+            y = wy;
+        }
+    }
+
+    /** The window of last time (its place NaN when not known); empty on a first launch. */
+    public Optional<WindowPlacement.Box> rememberedWindow() {
+        return sizeRemembered ? Optional.of(new WindowPlacement.Box(x, y, width, height)) : Optional.empty();
     }
 
     public double windowWidth() {
@@ -211,6 +272,11 @@ public final class PresenterViewModel {
         store.put(BLOCK, Boolean.toString(blockUntilAnswered.get()));
         store.put(WIDTH, String.format(Locale.ROOT, "%.0f", width));
         store.put(HEIGHT, String.format(Locale.ROOT, "%.0f", height));
+        store.put(STOP_AT_QUESTIONS, Boolean.toString(playStopsAtQuestions.get()));
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            store.put(X, String.format(Locale.ROOT, "%.0f", x));
+            store.put(Y, String.format(Locale.ROOT, "%.0f", y));
+        }
         if (lastLesson != null) {
             store.put(LAST_LESSON, lastLesson);
             store.put(LAST_LESSON_KIND, lastLessonKind);

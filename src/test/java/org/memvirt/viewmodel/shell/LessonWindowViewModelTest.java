@@ -82,7 +82,9 @@ class LessonWindowViewModelTest {
 
     @Test
     void playRunsToTheEndAndStops() {
-        LessonWindowViewModel vm = ShellRig.withNestedWalk().vm;
+        ShellRig r = ShellRig.withNestedWalk();
+        r.presenter.playStopsAtQuestionsProperty().set(false);
+        LessonWindowViewModel vm = r.vm;
         vm.play();
         assertTrue(vm.playingProperty().get());
         int beats = 0;
@@ -156,19 +158,103 @@ class LessonWindowViewModelTest {
     void countersShowTotalsAndWhatTheStepAdded() {
         ShellRig r = ShellRig.withNestedWalk();
         r.stepTo(2);
+        r.vm.walk().finishAnimation();
         CounterRow walkRefs = r.vm.counters().rows().stream().filter(c -> c.name().equals("walkRefs")).findFirst()
                 .orElseThrow();
         assertEquals(24, walkRefs.value());
         assertEquals("+24", walkRefs.deltaText());
         assertTrue(walkRefs.highlighted(), "the step highlights walkRefs");
         assertEquals(List.of("guestRefs", "hostRefs", "walkRefs"), r.vm.counters().charted());
+        r.vm.stepForward();
         long[] perStep = r.vm.counters().series("walkRefs");
-        assertEquals(14, perStep.length);
+        assertEquals(4, perStep.length, "up to the step on screen");
         assertEquals(24, perStep[2]);
         assertEquals(0, perStep[3]);
         r.vm.counters().runningTotalProperty().set(true);
         assertEquals(24, r.vm.counters().series("walkRefs")[3]);
         r.vm.counters().toggleCharted("walkRefs");
         assertEquals(List.of("guestRefs", "hostRefs"), r.vm.counters().charted());
+    }
+
+    private static void playUntilItStops(LessonWindowViewModel vm) {
+        vm.play();
+        for (int beats = 0; vm.playingProperty().get() && beats < 100; beats++) {
+            vm.tick();
+        }
+        assertFalse(vm.playingProperty().get());
+    }
+
+    @Test
+    void playStopsAtEveryQuestionNotAnsweredYet() {
+        ShellRig r = ShellRig.withNestedWalk();
+        playUntilItStops(r.vm);
+        assertEquals(1, r.vm.positionProperty().get(), "the question of step 1 is open");
+        assertEquals(QuestionViewModel.Phase.PREDICT, r.vm.question().phaseProperty().get());
+        int stops = 1;
+        int last = 1;
+        while (r.vm.positionProperty().get() < 13) {
+            playUntilItStops(r.vm);
+            int p = r.vm.positionProperty().get();
+            assertTrue(p > last, "Play goes on from a question when asked again");
+            assertTrue(p == 13 || r.vm.question().phaseProperty().get() == QuestionViewModel.Phase.PREDICT,
+                    "it stopped at " + p + " for a question");
+            last = p;
+            stops++;
+        }
+        assertTrue(stops > 2, "the lesson has several questions: " + stops + " stops");
+    }
+
+    @Test
+    void playPassesAQuestionAlreadyAnswered() {
+        ShellRig r = ShellRig.withNestedWalk();
+        r.vm.stepForward();
+        r.vm.question().reveal();
+        r.vm.toStart();
+        playUntilItStops(r.vm);
+        assertTrue(r.vm.positionProperty().get() > 1, "step 1's question is answered: Play goes past it");
+    }
+
+    private static long shown(LessonWindowViewModel vm, String counter) {
+        return vm.counters().rows().stream().filter(row -> row.name().equals(counter)).findFirst().orElseThrow().value();
+    }
+
+    @Test
+    void countersGrowAsTheAnimationReachesEachReference() {
+        ShellRig r = ShellRig.withNestedWalk();
+        r.vm.stepForward();
+        long before = shown(r.vm, "walkRefs");
+        long guestBefore = shown(r.vm, "guestRefs");
+        r.vm.stepForward();
+        LessonWalkViewModel walk = r.vm.walk();
+        assertTrue(walk.animatingProperty().get());
+        assertEquals(before, shown(r.vm, "walkRefs"), "nothing read yet");
+        for (int i = 0; i < 10; i++) {
+            walk.tick();
+        }
+        assertEquals(before + 10, shown(r.vm, "walkRefs"), "at reference 10 of 24, 10 references");
+        assertEquals(10, r.vm.counters().rows().stream().filter(row -> row.name().equals("walkRefs")).findFirst()
+                .orElseThrow().delta());
+        assertTrue(shown(r.vm, "guestRefs") - guestBefore < 4, "the guest walk is not over");
+        walk.finishAnimation();
+        assertEquals(before + 24, shown(r.vm, "walkRefs"));
+        r.vm.stepBack();
+        r.vm.jumpTo(2);
+        assertEquals(before + 24, shown(r.vm, "walkRefs"), "a jump draws the step done");
+    }
+
+    @Test
+    void theChartHasNothingPastTheStepOnScreen() {
+        ShellRig r = ShellRig.withNestedWalk();
+        r.vm.stepForward();
+        long[] atQuestion = r.vm.counters().series("walkRefs");
+        assertEquals(2, atQuestion.length, "positions 0 and 1 only");
+        assertTrue(java.util.Arrays.stream(atQuestion).max().orElse(0) < 24, "no spike that answers 16 or 24");
+        r.vm.stepForward();
+        r.vm.walk().finishAnimation();
+        long[] after = r.vm.counters().series("walkRefs");
+        assertEquals(3, after.length);
+        assertEquals(24, after[2], "step 2 added 24");
+        r.vm.toEnd();
+        assertEquals(14, r.vm.counters().series("walkRefs").length, "at the end, the whole lesson");
     }
 }

@@ -134,4 +134,42 @@ class PresenterViewModelTest {
             node.removeNode();
         }
     }
+
+    @Test
+    void theWindowsPlaceAndPlayStoppingAtQuestionsAreRemembered() {
+        MemorySettingsStore store = new MemorySettingsStore();
+        PresenterViewModel first = new PresenterViewModel(store);
+        assertTrue(first.rememberedWindow().isEmpty(), "a first launch remembers no window");
+        assertTrue(first.playStopsAtQuestionsProperty().get(), "Play stops at questions unless turned off");
+        first.windowResized(1400, 900);
+        first.windowMoved(120, 60);
+        first.playStopsAtQuestionsProperty().set(false);
+        first.save();
+
+        PresenterViewModel again = new PresenterViewModel(store);
+        assertEquals(new WindowPlacement.Box(120, 60, 1400, 900), again.rememberedWindow().orElseThrow());
+        assertFalse(again.playStopsAtQuestionsProperty().get());
+    }
+
+    @Test
+    void aRememberedZoomTooLargeForTheWindowComesDownToOneThatFits() {
+        MemorySettingsStore store = new MemorySettingsStore();
+        store.put(PresenterViewModel.ZOOM, "2.00");
+        PresenterViewModel p = new PresenterViewModel(store);
+        p.fitZoomTo(WindowPlacement.Box.sized(1152, 612));
+        assertEquals(1.0, p.getZoom());
+        p.setZoom(1.25);
+        p.fitZoomTo(WindowPlacement.Box.sized(1728, 936));
+        assertEquals(1.25, p.getZoom(), "a zoom that fits stays");
+    }
+
+    @Test
+    void blankingIsNotRemembered() {
+        MemorySettingsStore store = new MemorySettingsStore();
+        PresenterViewModel p = new PresenterViewModel(store);
+        p.toggleBlank();
+        assertTrue(p.blankedProperty().get());
+        p.save();
+        assertFalse(new PresenterViewModel(store).blankedProperty().get());
+    }
 }
