@@ -11,7 +11,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length > 0) {
-            System.exit(org.memvirt.app.cli.Cli.run(args, System.out, System.err));
+            System.exit(org.memvirt.app.cli.Cli.runOnConsole(args));
         }
         MemVirtApp.main(args);
     }

@@ -190,7 +190,8 @@ final class Fields {
             }
             Long v = Literals.parseLong(t);
             if (v == null) {
-                problems.at(n, "'" + name + "' must be a whole number, not '" + t + "'");
+                problems.at(n, Literals.outOfRange(t) ? outOfRange(name, t)
+                        : "'" + name + "' must be a whole number, not '" + t + "'");
                 return null;
             }
             if (v < min || v > max) {
@@ -207,7 +208,8 @@ final class Fields {
             }
             Long v = Literals.parseLong(t);
             if (v == null) {
-                problems.at(n, "'" + name + "' must be an address such as 0x7f3a_1c40_2000, not '" + t + "'");
+                problems.at(n, Literals.outOfRange(t) ? outOfRange(name, t)
+                        : "'" + name + "' must be an address such as 0x7f3a_1c40_2000, not '" + t + "'");
             }
             return v;
         }
@@ -258,6 +260,12 @@ final class Fields {
             }
             problems.at(n, "'" + name + "' cannot be '" + t + "'" + DidYouMean.hint(t.strip(), options));
             return null;
+        }
+
+        /** A number that does not fit 64 bits: refused, never wrapped. */
+        static String outOfRange(String name, String t) {
+            return "'" + name + "' is out of range: " + t.strip() + " does not fit 64 bits (a negative number must fit "
+                    + "a signed 64-bit number)";
         }
 
         static String range(long min, long max) {

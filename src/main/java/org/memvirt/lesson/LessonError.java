@@ -7,6 +7,11 @@ package org.memvirt.lesson;
  * @param message what, in words (no stack trace, no class names)
  */
 public record LessonError(SourceLocation at, String message) {
+    /** Line breaks and other control characters in the message (a value it echoes) are escaped: one error, one line. */
+    public LessonError {
+        message = OneLine.of(message);
+    }
+
     /** {@code FILE:LINE:COLUMN: message}. */
     @Override
     public String toString() {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.memvirt.engine.Action;
 import org.memvirt.engine.Machine;
@@ -26,6 +27,8 @@ final class LessonRunner {
     private final Problems problems;
     private final BiConsumer<Integer, MachineSnapshot> observer;
     private final List<LessonError> unmet = new ArrayList<>();
+    private final Consumer<PlayedStep> sink;
+    private final boolean keepSteps;
 
     /**
      * A runner reporting into {@code problems}.
@@ -35,8 +38,21 @@ final class LessonRunner {
      *                 steps never change an earlier snapshot)
      */
     LessonRunner(Problems problems, BiConsumer<Integer, MachineSnapshot> observer) {
+        this(problems, observer, step -> { }, true);
+    }
+
+    /**
+     * A runner that hands each played step to {@code sink} as soon as it is played.
+     *
+     * @param keepSteps false to keep none of them (the played lesson then has no steps): what
+     *                  {@code check} and {@code run} do, so that memory does not grow with the run
+     */
+    LessonRunner(Problems problems, BiConsumer<Integer, MachineSnapshot> observer, Consumer<PlayedStep> sink,
+                 boolean keepSteps) {
         this.problems = problems;
         this.observer = observer;
+        this.sink = sink;
+        this.keepSteps = keepSteps;
     }
 
     /** Expectations the engine contradicted, each at the value the lesson states. */
@@ -54,16 +70,17 @@ final class LessonRunner {
         Machine machine;
         try {
             machine = new Machine(lesson.config());
+            if (!setUp(machine, lesson)) {
+                return null;
+            }
         } catch (RuntimeException e) {
             problems.at(machineAt, "the machine cannot be built: " + message(e));
             return null;
         }
-        if (!setUp(machine, lesson)) {
-            return null;
-        }
         MachineSnapshot initial = machine.snapshot();
         observer.accept(0, initial);
-        List<PlayedStep> played = new ArrayList<>(lesson.stepCount());
+        List<PlayedStep> played = new ArrayList<>(keepSteps ? lesson.stepCount() : 0);
+        long recorded = 0;
         MachineSnapshot previous = initial;
         StepResult talkedAbout = new StepResult(List.of(), initial);
         CounterSnapshot talkedAboutBefore = initial.counters();
@@ -101,9 +118,20 @@ final class LessonRunner {
             String narration = fill(step.narration(), facts, step, trusted);
             String prompt = step.question() == null ? "" : fill(step.question().prompt(), facts, step, trusted);
             String explanation = step.question() == null ? "" : fill(step.question().explain(), facts, step, trusted);
-            played.add(new PlayedStep(step, result, narration, prompt, explanation));
-            observer.accept(played.size(), result.snapshot());
+            PlayedStep done = new PlayedStep(step, result, narration, prompt, explanation);
+            if (keepSteps) {
+                played.add(done);
+            }
+            sink.accept(done);
+            observer.accept(step.number(), result.snapshot());
             previous = result.snapshot();
+            recorded += result.events().size();
+            if (recorded > WorkBudget.MAX_RECORDED_EVENTS) {
+                problems.at(step.actionAt(), "step " + step.number() + ": the lesson has recorded more than "
+                        + String.format(java.util.Locale.ROOT, "%,d", WorkBudget.MAX_RECORDED_EVENTS)
+                        + " events, more than its work budget allows; it was stopped here (docs/limits.md)");
+                return null;
+            }
         }
         return new PlayedLesson(lesson, initial, played);
     }

@@ -13,7 +13,8 @@ final class Literals {
 
     /**
      * A 64-bit value. Hex, binary and octal may use all 64 bits (an entry with NX set is
-     * negative as a Java long); decimal must fit a signed long.
+     * negative as a Java long); decimal must fit a signed long, and so must a negative value
+     * of any base: {@code -0xffff_ffff_ffff_fffc} is refused, never wrapped to 4.
      */
     static Long parseLong(String text) {
         String t = text.strip();
@@ -43,11 +44,41 @@ final class Literals {
             return null;
         }
         try {
-            long v = radix == 10 ? Long.parseLong(digits) : Long.parseUnsignedLong(digits, radix);
-            return negative ? -v : v;
+            if (radix == 10) {
+                return Long.parseLong(negative ? "-" + digits : digits);
+            }
+            long v = Long.parseUnsignedLong(digits, radix);
+            if (!negative) {
+                return v;
+            }
+            return v < 0 && v != Long.MIN_VALUE ? null : -v;
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * True when {@code text} is written as a whole number but does not fit 64 bits (or, negative,
+     * a signed 64-bit number): what {@link #parseLong} refuses rather than wraps.
+     */
+    static boolean outOfRange(String text) {
+        String t = text.strip().replace("_", "");
+        boolean negative = t.startsWith("-");
+        if (negative || t.startsWith("+")) {
+            t = t.substring(1);
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        int radix = lower.startsWith("0x") ? 16 : lower.startsWith("0b") ? 2 : lower.startsWith("0o") ? 8 : 10;
+        String digits = radix == 10 ? t : t.substring(2);
+        if (digits.isEmpty() || digits.length() > 200 || digits.charAt(0) == '-' || digits.charAt(0) == '+') {
+            return false;
+        }
+        try {
+            new java.math.BigInteger(digits, radix);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return parseLong(text) == null;
     }
 
     /** A decimal number such as {@code 0.75} or {@code 2.5} (finite), or null. */

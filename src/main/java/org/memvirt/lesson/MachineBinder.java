@@ -87,6 +87,11 @@ final class MachineBinder {
         if ((hostMemory & 0xFFF) != 0) {
             problems.at(f.node("hostMemory"), "'hostMemory' must be a whole number of 4 KiB frames");
         }
+        if (!nativeMode && f.has("hostMemory") && hostMemory < 2 * hostPage.bytes()) {
+            problems.at(f.node("hostMemory"), "'hostMemory' must hold at least two " + hostPage + " host pages (the "
+                    + "guest's memory and the EPT's tables), " + Literals.describeSize(2 * hostPage.bytes())
+                    + " or more, not " + f.text("hostMemory"));
+        }
         int maxPhyAddr = (int) f.integer("maxPhyAddr", 36, 52, 46);
         MmuConfig mmu = mmu(f, maxPhyAddr, f.bool("executeOnlyEpt", true));
         List<Integer> shares = new ArrayList<>();

@@ -10,6 +10,6 @@ package org.memvirt.lesson;
 public record SourceLocation(String file, int line, int column) {
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column;
+        return OneLine.of(file) + ":" + line + ":" + column;
     }
 }

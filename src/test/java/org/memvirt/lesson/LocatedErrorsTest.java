@@ -318,7 +318,7 @@ class LocatedErrorsTest {
         Files.writeString(big, "title: x\n" + "#".repeat(LessonLoader.MAX_BYTES));
         LessonLoad load = new LessonLoader().load(big);
         assertNull(load.played());
-        assertEquals(List.of(big + ":1:1: the file is larger than 4 MiB"),
+        assertEquals(List.of(big + ":1:1: the file is larger than 4 MiB (reading stopped there)"),
                 load.errors().stream().map(LessonError::toString).toList());
     }
 

@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code check FILE…}: reads each lesson, plays it on the engine and reports every problem as
  * {@code FILE:LINE:COLUMN: message} on stderr (syntax, keys, values, what the engine refuses,
- * expectations it contradicts). Exit 0 when every file is sound, 2 otherwise.
+ * expectations it contradicts, a lesson over its work budget). Steps are checked as they are
+ * played and not kept, so memory does not grow with the lesson. Exit 0 when every file is
+ * sound, 2 otherwise; 3 when stdout cannot be written.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check lesson files: exit 0, or 2 with FILE:LINE:COLUMN: message per problem.")
@@ -34,7 +36,7 @@ final class CheckCommand implements Callable<Integer> {
         LessonLoader loader = new LessonLoader();
         boolean allSound = true;
         for (String file : files) {
-            LessonLoad load = loader.load(Path.of(file));
+            LessonLoad load = loader.play(Path.of(file), step -> { });
             List<LessonError> problems = load.allProblems();
             for (LessonError e : problems) {
                 err.println(e);
@@ -48,10 +50,13 @@ final class CheckCommand implements Callable<Integer> {
             } else {
                 allSound = false;
             }
+            if (out.checkError()) {
+                return Cli.CANNOT_RUN;
+            }
         }
         out.flush();
         err.flush();
-        return allSound ? 0 : 2;
+        return allSound ? Cli.OK : Cli.BAD_INPUT;
     }
 
     private static String count(long n, String one, String many) {

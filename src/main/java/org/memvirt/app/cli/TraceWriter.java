@@ -1,6 +1,7 @@
 package org.memvirt.app.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -17,7 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Writes a played lesson as JSON Lines: for each step its narration (type {@code Narration}) and
+ * Writes a played lesson as JSON Lines, step by step as it is played: for each step its narration (type {@code Narration}) and
  * its events ({@code {"step":N,"type":"WalkStep",...}}, fields in record order), then one
  * {@code Summary} line with the counters under DESIGN.md's names. Byte for byte the same for the
  * same lesson: fixed field order, exits in reason order, {@code \n} line ends.
@@ -30,30 +31,61 @@ final class TraceWriter {
         this.out = out;
     }
 
+    private CounterSnapshot last;
+    private int steps;
+
+    /** Writes a whole played lesson and its Summary line. */
     void write(PlayedLesson played) throws IOException {
+        last = played.initial().counters();
         for (PlayedStep s : played.steps()) {
-            int n = s.step().number();
-            if (!s.narration().isEmpty()) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("step", n);
-                line.put("type", "Narration");
-                line.put("chapter", s.step().chapter() + 1);
-                line.put("title", s.step().title());
-                line.put("text", s.narration());
-                line(line);
-            }
-            for (Event e : s.result().events()) {
-                line(event(n, e));
-            }
+            step(s);
         }
+        summary();
+    }
+
+    /**
+     * Writes one step as soon as it is played, so that a run holds no more than one step: its
+     * narration and its events. Fails at once when the output cannot be written.
+     */
+    void step(PlayedStep s) throws IOException {
+        int n = s.step().number();
+        if (!s.narration().isEmpty()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("step", n);
+            line.put("type", "Narration");
+            line.put("chapter", s.step().chapter() + 1);
+            line.put("title", s.step().title());
+            line.put("text", s.narration());
+            line(line);
+        }
+        for (Event e : s.result().events()) {
+            line(event(n, e));
+        }
+        last = s.result().snapshot().counters();
+        steps++;
+        if (out instanceof PrintWriter pw && pw.checkError()) {
+            throw new IOException("the output cannot be written");
+        }
+    }
+
+    /** Starts counting from the lesson's initial state (for a lesson whose steps were streamed). */
+    void start(CounterSnapshot initial) {
+        if (last == null) {
+            last = initial;
+        }
+    }
+
+    /** The Summary line after the last step, with the counters then; flushes the output. */
+    void summary() throws IOException {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("type", "Summary");
-        summary.put("steps", played.steps().size());
-        CounterSnapshot last = played.steps().isEmpty() ? played.initial().counters()
-                : played.steps().get(played.steps().size() - 1).result().snapshot().counters();
+        summary.put("steps", steps);
         summary.put("counters", counters(last));
         line(summary);
         out.flush();
+        if (out instanceof PrintWriter pw && pw.checkError()) {
+            throw new IOException("the output cannot be written");
+        }
     }
 
     /** The counters under DESIGN.md's names and in its order ({@code nativeRefs} is inside {@code walkRefs}). */

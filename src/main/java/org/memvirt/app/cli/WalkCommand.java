@@ -21,6 +21,10 @@ import picocli.CommandLine.Option;
 @Command(name = "walk", mixinStandardHelpOptions = true,
         description = "Build the tables, make N accesses over P pages, print the counters.")
 final class WalkCommand implements Callable<Integer> {
+    /** The most accesses one walk makes: about 30 s of uncached nested walks on one core. */
+    static final long MAX_ACCESSES = 100_000_000;
+    /** The most shadow roots: as many as a lesson's shadow policy may keep. */
+    static final int MAX_SHADOW_ROOTS = 64;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -69,18 +73,38 @@ final class WalkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WalkSpec spec;
+        WalkWorkload workload;
         try {
+            limit("--accesses", accesses, 0, MAX_ACCESSES, "about half a minute of uncached walks");
+            limit("--shadow-roots", shadowRoots, 1, MAX_SHADOW_ROOTS, "the most a lesson's shadow policy keeps");
             spec = new WalkSpec(PagingMode.parse(mode), guestLevels, hostLevels, PageSize.parse(guestPage),
                     PageSize.parse(hostPage), onOff("--tlb", tlb), onOff("--walk-cache", walkCache), pages, accesses,
                     processes, switchEvery, shadowRoots, seed);
+            workload = new WalkWorkload(spec);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage(), e);
+            String m = e.getMessage();
+            if ("shadow".equalsIgnoreCase(mode) && shadowRoots > 1 && m != null && m.contains("--pages")) {
+                m += "; in shadow mode each of the " + shadowRoots + " --shadow-roots keeps its own tables, so fewer "
+                        + "--shadow-roots help too";
+            }
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), m, e);
         }
-        WalkReport report = new WalkWorkload(spec).run();
+        WalkReport report = workload.run();
         PrintWriter out = commandSpec.commandLine().getOut();
         out.print(json ? WalkPrinter.json(report) : WalkPrinter.text(report));
         out.flush();
         return 0;
+    }
+
+    /**
+     * Checks a count option before anything runs: a walk in bounded time and memory, and a
+     * message that names the option and its largest value.
+     */
+    private static void limit(String option, long value, long min, long max, String why) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be %,d to %,d (%s), not %,d", option,
+                    min, max, why, value));
+        }
     }
 
     private static boolean onOff(String option, String value) {
