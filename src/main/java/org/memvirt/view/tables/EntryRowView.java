@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -37,7 +38,9 @@ final class EntryRowView extends HBox {
 
     private final EntryRow row;
     private final VBox card = new VBox(2);
-    private final HBox firstLine;
+    private final FlowPane firstLine = new FlowPane(6, 2);
+    private final FlowPane chipLine = new FlowPane(3, 3);
+    private final Label compactChips = new Label();
     private final Label index;
 
     EntryRowView(EntryRow row) {
@@ -48,31 +51,32 @@ final class EntryRowView extends HBox {
         setAlignment(Pos.TOP_LEFT);
 
         index = new Label("[" + row.index() + "]");
-        index.getStyleClass().addAll("entry-index", "mono");
+        index.getStyleClass().addAll("entry-index", "mono", "key-text");
         index.setMinWidth(Label.USE_PREF_SIZE);
         index.setTooltip(new Tooltip("entry " + row.index() + " of 512, at " + kind.space() + " "
                 + HexAddress.compact(row.ref().address())));
         Label target = new Label(row.target());
         target.getStyleClass().add("entry-target");
-        target.setMinWidth(0);
-        firstLine = new HBox(6, index, target);
+        target.setMinWidth(Label.USE_PREF_SIZE);
+        firstLine.getChildren().addAll(index, target);
         firstLine.setAlignment(Pos.BASELINE_LEFT);
+        firstLine.setRowValignment(VPos.CENTER);
+        firstLine.getStyleClass().add("entry-first-line");
         if (!row.address().isEmpty()) {
             Label address = new Label(row.address());
-            address.getStyleClass().addAll("entry-address", "mono");
+            address.getStyleClass().addAll("entry-address", "mono", "key-text");
             address.setMinWidth(Label.USE_PREF_SIZE);
             firstLine.getChildren().add(address);
         }
         if (!row.holds().isEmpty()) {
             Label holds = new Label(row.holds());
             holds.getStyleClass().add("entry-holds");
-            holds.setMinWidth(0);
+            holds.setMinWidth(Label.USE_PREF_SIZE);
             firstLine.getChildren().add(holds);
         }
 
-        FlowPane line2 = new FlowPane(3, 3);
-        line2.setAlignment(Pos.CENTER_LEFT);
-        line2.setPrefWrapLength(200);
+        chipLine.setAlignment(Pos.CENTER_LEFT);
+        chipLine.getStyleClass().add("entry-chips");
         String dim = "dim-" + (kind == TableKind.P2M ? "host" : kind == TableKind.EPT ? "host"
                 : kind == TableKind.SHADOW ? "shadow" : "guest");
         for (BitChip chip : row.chips()) {
@@ -80,13 +84,21 @@ final class EntryRowView extends HBox {
             l.getStyleClass().addAll("chip", chip.on() ? "chip-on" : "chip-off", dim);
             l.setMinWidth(Label.USE_PREF_SIZE);
             l.setTooltip(new Tooltip(chip.name() + " = " + (chip.on() ? "1" : "0") + ": " + chip.meaning()));
-            line2.getChildren().add(l);
+            chipLine.getChildren().add(l);
         }
         Label raw = new Label(row.valueText());
         raw.getStyleClass().addAll("entry-raw", "mono");
-        raw.setMinWidth(0);
+        raw.setMinWidth(Label.USE_PREF_SIZE);
         raw.setTooltip(new Tooltip("the raw 64-bit entry: " + HexAddress.grouped(row.value())));
-        line2.getChildren().add(raw);
+        chipLine.getChildren().add(raw);
+        String on = row.chips().stream().filter(BitChip::on).map(BitChip::name).collect(Collectors.joining(" "));
+        compactChips.setText(on.isEmpty() ? "no bits set" : on);
+        compactChips.getStyleClass().addAll("chip", "chip-compact", "chip-on", dim);
+        compactChips.setMinWidth(Label.USE_PREF_SIZE);
+        compactChips.setTooltip(new Tooltip(row.chips().stream()
+                .map(c -> c.name() + " = " + (c.on() ? "1" : "0")).collect(Collectors.joining(", "))
+                + "; raw " + HexAddress.grouped(row.value())));
+        firstLine.getChildren().add(compactChips);
         List<Label> badges = badges(row);
         if (row.has(EntryMark.PATH)) {
             Label inUse = new Label(row.present() ? "IN USE" : "ON PATH, NOT PRESENT");
@@ -97,17 +109,14 @@ final class EntryRowView extends HBox {
                     : "the followed address needs this entry, but it is not present: an access would fault here"));
             badges.add(0, inUse);
         }
-        if (!badges.isEmpty()) {
-            Region gap = new Region();
-            gap.setMinWidth(4);
-            line2.getChildren().add(gap);
-            line2.getChildren().addAll(badges);
-        }
+        badges.forEach(l -> l.setMinWidth(Label.USE_PREF_SIZE));
+        badges.forEach(l -> l.getStyleClass().add("entry-badge"));
+        firstLine.getChildren().addAll(badges);
 
         card.getStyleClass().addAll("entry-card", dim);
-        card.getChildren().addAll(firstLine, line2);
+        card.getChildren().addAll(firstLine, chipLine);
+        compact(false);
         HBox.setHgrow(card, Priority.ALWAYS);
-        card.setMinWidth(0);
         card.pseudoClassStateChanged(PATH, row.has(EntryMark.PATH));
         card.pseudoClassStateChanged(READ, row.has(EntryMark.READ));
         card.pseudoClassStateChanged(CHANGED, changed());
@@ -116,6 +125,17 @@ final class EntryRowView extends HBox {
         card.pseudoClassStateChanged(ABSENT, !row.present());
         card.pseudoClassStateChanged(SOURCE, row.has(EntryMark.SOURCE));
         getChildren().addAll(TreeIndent.of(row.depth()), card);
+    }
+
+    /**
+     * The compact form, for a short view: the bits that are set as one chip on the first line,
+     * instead of a line with a chip per bit and the raw value (both in the compact chip's tooltip).
+     */
+    void compact(boolean compact) {
+        chipLine.setVisible(!compact);
+        chipLine.setManaged(!compact);
+        compactChips.setVisible(compact);
+        compactChips.setManaged(compact);
     }
 
     EntryRow row() {
@@ -128,7 +148,7 @@ final class EntryRowView extends HBox {
     }
 
     /** The card's first line (index and target): an arrow meets the card at its middle. */
-    HBox firstLine() {
+    Region firstLine() {
         return firstLine;
     }
 

@@ -10,6 +10,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Polygon;
 
@@ -75,13 +76,14 @@ final class LinkOverlay extends Pane {
     }
 
     private Bounds viewport(TableColumnView column) {
-        return sceneToLocal(column.scroll().localToScene(column.scroll().getBoundsInLocal()));
+        Region body = column.body();
+        return sceneToLocal(body.localToScene(body.getBoundsInLocal()));
     }
 
     /** The bounds of a row's card in this overlay, or null when its column has it scrolled out of view. */
     private Bounds visible(EntryRowView row, TableColumnView column) {
         Node card = row.card();
-        if (card.getScene() == null || column.getScene() == null) {
+        if (card.getScene() == null || column.getScene() == null || !row.isVisible()) {
             return null;
         }
         Bounds c = sceneToLocal(card.localToScene(card.getLayoutBounds()));

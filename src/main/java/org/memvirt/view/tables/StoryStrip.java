@@ -1,17 +1,19 @@
 package org.memvirt.view.tables;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.view.WholeWords;
 import org.memvirt.viewmodel.tables.BeatKind;
 import org.memvirt.viewmodel.tables.StoryBeat;
 
@@ -20,31 +22,37 @@ import org.memvirt.viewmodel.tables.StoryBeat;
  * acts (guest, hypervisor, shadow, host, data) and carrying that word, an icon and its number.
  */
 final class StoryStrip extends VBox {
-    private final HBox beats = new HBox(4);
+    private final FlowPane beats = new FlowPane(4, 6);
     private final Label empty = new Label("Nothing happened to the tables in this step.");
+    private final List<Label> details = new ArrayList<>();
 
     StoryStrip() {
         getStyleClass().add("story-strip");
         setId("story-strip");
         Label title = new Label("WHAT JUST HAPPENED");
         title.getStyleClass().add("section-title");
+        title.setMinWidth(Label.USE_PREF_SIZE);
         beats.setAlignment(Pos.TOP_LEFT);
         beats.setId("story-beats");
-        beats.setFillHeight(true);
+        beats.setRowValignment(VPos.TOP);
         empty.getStyleClass().add("placeholder");
-        ScrollPane scroll = new ScrollPane(beats);
-        scroll.getStyleClass().addAll("story-scroll", "plain-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        scroll.setFocusTraversable(false);
-        getChildren().addAll(title, scroll);
+        WholeWords.keep(empty);
+        managedProperty().bind(visibleProperty());
+        getChildren().addAll(title, beats);
         setSpacing(4);
+    }
+
+    /** Density of the Tables view: from 1 the beats lose their detail lines, from 3 the strip goes. */
+    void density(int level) {
+        for (Label d : details) {
+            d.setVisible(level < 1);
+        }
+        setVisible(level < 3);
     }
 
     void show(List<StoryBeat> story) {
         beats.getChildren().clear();
+        details.clear();
         if (story.isEmpty()) {
             beats.getChildren().add(empty);
             return;
@@ -62,7 +70,7 @@ final class StoryStrip extends VBox {
         }
     }
 
-    private static VBox beat(StoryBeat b) {
+    private VBox beat(StoryBeat b) {
         FontIcon icon = new FontIcon(b.warning() ? "mdi2a-alert" : icon(b.kind()));
         icon.getStyleClass().add("beat-icon");
         Label number = new Label(Integer.toString(b.number()));
@@ -70,22 +78,23 @@ final class StoryStrip extends VBox {
         number.setMinWidth(Label.USE_PREF_SIZE);
         Label actor = new Label(b.actor().label().toUpperCase(Locale.ROOT));
         actor.getStyleClass().add("beat-actor");
-        actor.setMinWidth(0);
+        actor.setMinWidth(Label.USE_PREF_SIZE);
         HBox top = new HBox(5, number, icon, actor);
         top.setAlignment(Pos.CENTER_LEFT);
         Label title = new Label(b.title());
         title.getStyleClass().add("beat-title");
-        title.setWrapText(true);
+        WholeWords.keep(title);
         Label detail = new Label(b.detail());
         detail.getStyleClass().add("beat-detail");
-        detail.setWrapText(true);
+        WholeWords.keep(detail);
+        detail.managedProperty().bind(detail.visibleProperty());
+        details.add(detail);
         VBox box = new VBox(2, top, title, detail);
         box.getStyleClass().addAll("beat", "actor-" + b.actor().name().toLowerCase(Locale.ROOT));
         if (b.warning()) {
             box.getStyleClass().add("beat-warning");
         }
         box.setId("beat-" + b.number());
-        HBox.setHgrow(box, Priority.ALWAYS);
         Tooltip.install(box, new Tooltip(b.title() + "\n" + b.detail()));
         return box;
     }

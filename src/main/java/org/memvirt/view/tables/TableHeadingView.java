@@ -1,6 +1,10 @@
 package org.memvirt.view.tables;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -20,6 +24,8 @@ import org.memvirt.viewmodel.tables.TableMark;
  */
 final class TableHeadingView extends HBox {
 
+    private final List<Node> details = new ArrayList<>();
+
     TableHeadingView(TableHeading h) {
         getStyleClass().addAll("table-heading", "table-" + h.ref().table().key());
         setId("table-" + h.ref().id());
@@ -34,26 +40,24 @@ final class TableHeadingView extends HBox {
         Label address = new Label(h.addressText());
         address.getStyleClass().addAll("heading-address", "mono");
         address.setMinWidth(Label.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label count = new Label(h.presentCount() + "/512");
         count.getStyleClass().add("heading-count");
         count.setMinWidth(Label.USE_PREF_SIZE);
         count.setTooltip(new Tooltip(h.presentCount() + " of its 512 entries are present"));
-        HBox line1 = new HBox(6, icon, name, address, spacer, count);
+        FlowPane line1 = new FlowPane(6, 2, icon, name, address, count);
         line1.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(1, line1);
         card.getStyleClass().add("heading-card");
         card.setMinWidth(0);
         HBox.setHgrow(card, Priority.ALWAYS);
         FlowPane line2 = new FlowPane(6, 3);
-        line2.setPrefWrapLength(200);
         line2.setAlignment(Pos.CENTER_LEFT);
         line2.getStyleClass().add("heading-line2");
         if (!h.hostText().isEmpty()) {
             Label host = new Label(h.hostText());
             host.getStyleClass().addAll("heading-host", "mono");
-            host.setMinWidth(0);
+            host.setMinWidth(Label.USE_PREF_SIZE);
+            details.add(host);
             if (h.marks().isEmpty()) {
                 line1.getChildren().add(3, host);
             } else {
@@ -85,10 +89,20 @@ final class TableHeadingView extends HBox {
         }
         if (!line2.getChildren().isEmpty()) {
             card.getChildren().add(line2);
+            details.add(line2);
         }
         if (h.writeProtected()) {
             card.getStyleClass().add("write-protected");
         }
         getChildren().addAll(indent, card);
+        details.forEach(d -> d.managedProperty().bind(d.visibleProperty()));
+    }
+
+    /**
+     * The compact form, for a very short view: the table's name, address and count only; where it
+     * lies in host memory and the protection badges go (the hatching still says write-protected).
+     */
+    void compact(boolean compact) {
+        details.forEach(d -> d.setVisible(!compact));
     }
 }

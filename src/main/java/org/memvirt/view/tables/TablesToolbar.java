@@ -13,8 +13,8 @@ import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -22,13 +22,14 @@ import org.memvirt.viewmodel.tables.ProcessChoice;
 import org.memvirt.viewmodel.tables.TablesViewModel;
 
 /** Which VM, which process, and whether to open every present entry. */
-final class TablesToolbar extends HBox {
+final class TablesToolbar extends FlowPane {
 
     TablesToolbar(TablesViewModel viewModel) {
         getStyleClass().add("tables-toolbar");
         setId("tables-toolbar");
         setAlignment(Pos.CENTER_LEFT);
-        setSpacing(10);
+        setHgap(14);
+        setVgap(6);
 
         Label vmLabel = settingLabel("VM");
         HBox vms = new HBox();
@@ -60,9 +61,8 @@ final class TablesToolbar extends HBox {
                 + " or touched by this step (long tables stay folded)"));
         showAll.selectedProperty().bindBidirectional(viewModel.showAllProperty());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(vmLabel, vms, processLabel, processes, spacer, showAll);
+        showAll.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(group(vmLabel, vms), group(processLabel, processes), showAll);
     }
 
     private static ProcessChoice choice(TablesViewModel viewModel, int pid) {
@@ -70,9 +70,17 @@ final class TablesToolbar extends HBox {
                 .orElse(new ProcessChoice(pid, 0, false, "Process " + pid, ""));
     }
 
+    /** A setting's name and its choices, kept on one line (the toolbar wraps between settings). */
+    private static FlowPane group(Label name, Region choices) {
+        FlowPane g = new FlowPane(8, 4, name, choices);
+        g.setAlignment(Pos.CENTER_LEFT);
+        return g;
+    }
+
     private static Label settingLabel(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("setting-label");
+        l.setMinWidth(Label.USE_PREF_SIZE);
         return l;
     }
 
@@ -88,6 +96,7 @@ final class TablesToolbar extends HBox {
             b.setUserData(value);
             b.setToggleGroup(group);
             b.setMnemonicParsing(false);
+            b.setMinWidth(Region.USE_PREF_SIZE);
             String tip = tooltip.apply(value);
             if (tip != null) {
                 b.setTooltip(new Tooltip(tip));

@@ -1,23 +1,24 @@
 package org.memvirt.view.tables;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import javafx.animation.Animation;
-import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
+import org.memvirt.view.FitPane;
 import org.memvirt.view.ViewPalette;
+import org.memvirt.view.WholeWords;
 import org.memvirt.view.ViewPalette.Hue;
 import org.memvirt.viewmodel.tables.EntryMark;
 import org.memvirt.viewmodel.tables.EntryRef;
@@ -37,6 +38,8 @@ public final class TablesView extends BorderPane {
     public static final String STYLESHEET = "/org/memvirt/view/tables.css";
     /** How long one swell of a changed entry's glow lasts, by default (it swells twice). */
     public static final Duration PULSE = Duration.millis(400);
+    /** Density levels, loosest first: see {@link #density(int)}. */
+    static final int DENSITY_LEVELS = 5;
 
     private final TablesViewModel viewModel;
     private final Duration pulse;
@@ -44,7 +47,9 @@ public final class TablesView extends BorderPane {
     private final Label context = new Label();
     private final Label focus = new Label();
     private final StoryStrip story = new StoryStrip();
-    private final HBox columnsBox = new HBox();
+    private final ColumnsPane columnsBox = new ColumnsPane();
+    private final BorderPane layout = new BorderPane();
+    private final FitPane fit = new FitPane(layout, DENSITY_LEVELS, this::density);
     private final LinkOverlay overlay = new LinkOverlay();
     private final TablesLegend legend = new TablesLegend();
     private final ViewPalette palette = new ViewPalette();
@@ -73,26 +78,32 @@ public final class TablesView extends BorderPane {
 
         headline.setId("tables-headline");
         headline.getStyleClass().add("headline");
-        headline.setMinWidth(Region.USE_PREF_SIZE);
+        WholeWords.keep(headline);
         context.setId("tables-context");
         context.getStyleClass().add("context");
+        WholeWords.keep(context);
         focus.setId("tables-focus");
         focus.getStyleClass().addAll("focus", "mono");
-        focus.setWrapText(true);
-        HBox titleRow = new HBox(12, headline, context);
-        titleRow.setAlignment(Pos.BASELINE_LEFT);
+        WholeWords.keep(focus);
+        focus.setPrefWidth(0);
+        focus.setMaxWidth(Double.MAX_VALUE);
+        FlowPane titleRow = new FlowPane(12, 0, headline, context);
+        titleRow.setRowValignment(VPos.BASELINE);
+        headline.setMaxWidth(Double.MAX_VALUE);
         VBox heading = new VBox(2, titleRow, focus);
         heading.getStyleClass().add("tables-heading");
         VBox top = new VBox(new TablesToolbar(viewModel), heading, story);
         top.getStyleClass().add("top-area");
-        setTop(top);
+        layout.setTop(top);
 
-        columnsBox.getStyleClass().add("columns");
-        columnsBox.setId("tables-columns");
+        overlay.setManaged(false);
         StackPane center = new StackPane(columnsBox, overlay);
         center.getStyleClass().add("columns-area");
-        setCenter(center);
-        setBottom(legend);
+        center.layoutBoundsProperty().addListener((obs, old, now) -> overlay.resize(now.getWidth(), now.getHeight()));
+        layout.setCenter(center);
+        legend.managedProperty().bind(legend.visibleProperty());
+        layout.setBottom(legend);
+        setCenter(fit);
 
         sceneProperty().addListener((obs, old, now) -> {
             if (old != null) {
@@ -115,21 +126,15 @@ public final class TablesView extends BorderPane {
         story.show(content.story());
         legend.show(content.columns().stream().map(TableColumn::kind).toList());
         rows.clear();
-        columnsBox.getChildren().clear();
-        List<TableColumn> list = content.columns();
-        for (int i = 0; i < list.size(); i++) {
-            TableColumn c = list.get(i);
+        List<TableColumnView> shownColumns = new ArrayList<>();
+        boolean showAll = viewModel.showAllProperty().get();
+        for (TableColumn c : content.columns()) {
             TableColumnView view = columns.computeIfAbsent(c.kind(), TableColumnView::new);
-            view.show(c, rows);
-            HBox.setHgrow(view, Priority.ALWAYS);
-            view.setPrefWidth(200);
-            if (i > 0) {
-                Region gutter = new Region();
-                gutter.getStyleClass().add("gutter");
-                columnsBox.getChildren().add(gutter);
-            }
-            columnsBox.getChildren().add(view);
+            view.show(c, rows, showAll);
+            shownColumns.add(view);
         }
+        columnsBox.setColumns(shownColumns);
+        fit.refit();
         if (newStep) {
             revealPending = true;
             for (EntryRowView row : rows.values()) {
@@ -142,6 +147,31 @@ public final class TablesView extends BorderPane {
             }
         }
         requestLayout();
+    }
+
+    /**
+     * Makes the view denser when its content is taller than the space: 0 shows everything; 1 drops
+     * the columns' subtitles and the story's detail lines; 2 draws entry bits as one compact chip
+     * and drops the legend; 3 folds entries nothing happened to and the story strip, leaving the
+     * path and the entries the step touched; 4 table headings without their second line. Beyond
+     * that the {@link FitPane} scales.
+     */
+    private void density(int level) {
+        for (TableColumnView c : columns.values()) {
+            c.density(level);
+        }
+        story.density(level);
+        legend.setVisible(level < 2);
+    }
+
+    /** The density level the view settled on at its last layout (0 = everything shown). */
+    int densityLevel() {
+        return fit.levelProperty().get();
+    }
+
+    /** The scale the view's content is drawn at (1 unless its densest form did not fit). */
+    double shrink() {
+        return fit.shrinkProperty().get();
     }
 
     /** The glow of a changed entry: its table's colour, the hypervisor's for a zap, as the theme has them. */
