@@ -7,6 +7,7 @@ import org.memvirt.engine.event.BalloonInflate;
 import org.memvirt.engine.event.CowBreak;
 import org.memvirt.engine.event.EptFill;
 import org.memvirt.engine.event.EventVisitor;
+import org.memvirt.engine.event.ExitReason;
 import org.memvirt.engine.event.FrameAlloc;
 import org.memvirt.engine.event.FrameFree;
 import org.memvirt.engine.event.GuestPageFault;
@@ -22,15 +23,29 @@ import org.memvirt.engine.event.VmEntry;
 import org.memvirt.engine.event.VmExit;
 import org.memvirt.engine.event.WalkStep;
 import org.memvirt.engine.event.WriteTarget;
+import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.viewmodel.EventText;
 import org.memvirt.viewmodel.HexAddress;
 
 /**
  * The lesson window's event log: every event named in words. The walk screen's {@link EventText}
- * words most of them; the memory-side events it prints as records get sentences here.
+ * words most of them; the memory-side events it prints as records get sentences here. One name per
+ * thing: the hypervisor's gPA → hPA table is "the EPT" on a nested (KVM-style) machine and "the
+ * P2M" (VMware's name for its own map) on a shadow-paging one, as the Tables view calls them.
  */
 final class EventWords implements EventVisitor<String> {
     private final EventText text = new EventText();
+    private final String hostMap;
+
+    /** Words for a machine whose gPA → hPA table is called {@code hostMap} ("EPT" or "P2M"). */
+    EventWords(String hostMap) {
+        this.hostMap = hostMap;
+    }
+
+    /** Words for a machine of {@code mode}. */
+    static EventWords of(PagingMode mode) {
+        return new EventWords(mode == PagingMode.SHADOW ? "P2M" : "EPT");
+    }
 
     @Override
     public String visitTlbLookup(TlbLookup e) {
@@ -57,7 +72,11 @@ final class EventWords implements EventVisitor<String> {
 
     @Override
     public String visitVmExit(VmExit e) {
-        return text.visitVmExit(e);
+        String words = text.visitVmExit(e);
+        return e.reason() == ExitReason.EXCEPTION_NMI
+                ? words + " (exit reason 0 is \"exception or NMI\": the guest raised an exception the hypervisor"
+                + " asked to intercept, here a page fault)"
+                : words;
     }
 
     @Override
@@ -67,14 +86,14 @@ final class EventWords implements EventVisitor<String> {
 
     @Override
     public String visitEptFill(EptFill e) {
-        return "EPT fill: VM " + e.vm() + "'s gPA " + HexAddress.compact(e.gpa()) + " now backed by hPA "
+        return hostMap + " fill: VM " + e.vm() + "'s gPA " + HexAddress.compact(e.gpa()) + " now backed by hPA "
                 + HexAddress.compact(e.hpa()) + " (" + e.pageSize() + " page)";
     }
 
     @Override
     public String visitFrameAlloc(FrameAlloc e) {
         String owner = e.vm() > 0 ? " for VM " + e.vm() : "";
-        return "Host frame " + e.pfn() + (e.frames() > 1 ? " (+" + (e.frames() - 1) + " more)" : "")
+        return "Host frame " + e.pfn() + (e.frames() > 1 ? " and " + (e.frames() - 1) + " more" : "")
                 + " allocated" + owner + " as " + words(e.use());
     }
 

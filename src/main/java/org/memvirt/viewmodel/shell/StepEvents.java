@@ -14,16 +14,15 @@ import org.memvirt.lesson.LessonPlayer;
  * @param lines   the events, in order
  */
 record StepEvents(String heading, List<String> lines) {
-    private static final EventWords WORDS = new EventWords();
-
     StepEvents {
         lines = List.copyOf(lines);
     }
 
     static StepEvents at(LessonPlayer pl, int p, List<Event> events) {
         List<String> lines = new ArrayList<>(events.size());
+        EventWords words = EventWords.of(pl.played().lesson().config().mode());
         for (Event e : events) {
-            lines.add(e.accept(WORDS));
+            lines.add(e.accept(words));
         }
         if (p == 0) {
             return new StepEvents("Nothing has happened yet.", lines);

@@ -213,7 +213,9 @@ final class StoryTeller {
                             + " · that page is write-protected", false);
         }
         add(BeatKind.EXIT, Actor.VMM, (store != null ? "Trap: " : "") + "VM exit " + exit.reason().name() + " ("
-                + exit.reason().code() + ")", exit.detail(), false);
+                + exit.reason().code() + ")", exit.reason() == ExitReason.EXCEPTION_NMI
+                ? exit.detail() + " · reason 0 is \"exception or NMI\": an intercepted #PF exits this way"
+                : exit.detail(), false);
         if (store != null) {
             add(BeatKind.EMULATE, Actor.VMM, "VMM emulates the store", "writes " + HexAddress.compact(store.value())
                     + " into the guest entry at gPA " + HexAddress.compact(store.address()) + " itself", false);
@@ -249,6 +251,11 @@ final class StoryTeller {
         return "page-table";
     }
 
+    /** The gPA → hPA table's name: the EPT on a nested machine, the P2M (VMware's name) under shadow paging. */
+    private String hostMap() {
+        return mode == PagingMode.SHADOW ? "P2M" : "EPT";
+    }
+
     /** Shadow and EPT changes of one exit (or of a step without one), grouped by kind. */
     private void hypervisorWork(List<Event> work) {
         Map<SyncKind, List<ShadowSync>> byKind = new EnumMap<>(SyncKind.class);
@@ -265,8 +272,8 @@ final class StoryTeller {
             add(BeatKind.EPT_FILL, Actor.HOST, eptFills.size() == 1
                             ? "VMM backs gPA " + HexAddress.compact(f.gpa()) + " with host memory"
                             : "VMM backs " + eptFills.size() + " guest pages with host memory",
-                    eptFills.size() == 1 ? "EPT leaf → hPA " + HexAddress.compact(f.hpa()) + " (" + f.pageSize() + ")"
-                            : "each gets an EPT leaf", false);
+                    eptFills.size() == 1 ? hostMap() + " leaf → hPA " + HexAddress.compact(f.hpa()) + " ("
+                            + f.pageSize() + ")" : "each gets a leaf in the " + hostMap(), false);
         }
         for (Map.Entry<SyncKind, List<ShadowSync>> group : byKind.entrySet()) {
             sync(group.getKey(), group.getValue());
@@ -284,7 +291,7 @@ final class StoryTeller {
                                 : "VMM fills " + s.size() + " shadow entries",
                         (s.size() == 1 ? "from the guest's entry" : levels + " from the guest's entries")
                                 + (leaf == null ? "" : "; the page hPA " + HexAddress.compact(
-                                X86Entry.address(leaf.shadowEntry(), leaf.level())) + " from the P2M"), false);
+                                X86Entry.address(leaf.shadowEntry(), leaf.level())) + " from the P2M, the VMM's gPA → hPA map"), false);
             }
             case UPDATE -> add(BeatKind.SHADOW_UPDATE, Actor.SHADOW, s.size() == 1
                             ? "Shadow " + Levels.name(first.level()) + " entry [" + index(first) + "] updated"
