@@ -3,6 +3,8 @@ package org.memvirt.app.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 
+import org.memvirt.viewmodel.shell.BuildInfo;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,12 +13,20 @@ import picocli.CommandLine.Command;
  * Runs without starting the JavaFX toolkit. Exit codes: 0 success, 2 bad usage or bad input
  * (with a message naming the offending value, never a stack trace).
  */
-@Command(name = "memvirt-lab", mixinStandardHelpOptions = true, version = "MemVirt Lab 0.1",
+@Command(name = "memvirt-lab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Memory virtualization lab: headless commands (no arguments opens the window).",
         subcommands = {CheckCommand.class, RunCommand.class, WalkCommand.class})
 public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code --version}: the build's version, the same that Help ▸ About and the installers show. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {BuildInfo.of(Cli.class.getClassLoader()).nameAndVersion()};
+        }
+    }
 
     /** Runs the command line and returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
