@@ -76,13 +76,16 @@ public final class MemVirtApp {
      * Opens the window: once the toolkit is up, the view models and a first frame of header, menu
      * bar and keys; the first lesson is sent to the reader only after that frame, so that reading
      * it does not compete with the frame for the processor (decision 0009).
+     *
+     * @param args nothing, or the lesson file to open (as {@code memvirt.lesson} names one)
      */
     public static void main(String[] args) {
         if ("walk".equals(System.getProperty("memvirt.screen"))) {
             Platform.startup(() -> WalkScreen.show(new Stage()));
             return;
         }
-        Platform.startup(() -> new MemVirtApp(prepare(Platform::runLater)).start(new Stage()));
+        String lesson = args.length == 1 ? args[0] : System.getProperty("memvirt.lesson");
+        Platform.startup(() -> new MemVirtApp(prepare(Platform::runLater)).start(new Stage(), lesson));
     }
 
     /** Settings and the view models; results of lesson reading come back through {@code ui}. */
@@ -111,8 +114,7 @@ public final class MemVirtApp {
     }
 
     /** Opens the lesson asked for, or the one of last time, or the default one (read on the worker). */
-    private static void openLesson(LessonWindowViewModel vm) {
-        String lesson = System.getProperty("memvirt.lesson");
+    private static void openLesson(LessonWindowViewModel vm, String lesson) {
         if (lesson != null) {
             vm.library().listShipped();
             vm.library().open(lesson.startsWith(LessonCatalog.FOLDER + "/") && !Files.exists(Path.of(lesson))
@@ -122,7 +124,7 @@ public final class MemVirtApp {
         }
     }
 
-    private void start(Stage stage) {
+    private void start(Stage stage, String lesson) {
         LessonWindowViewModel vm = prepared.vm();
         PresenterViewModel presenter = prepared.presenter();
         String screenshot = System.getProperty("memvirt.screenshot");
@@ -165,7 +167,7 @@ public final class MemVirtApp {
         if (screenshot != null) {
             whenLessonSettles(vm, () -> capture(scene, window, vm, new File(screenshot)));
         }
-        LayoutPulse.once(scene, () -> Platform.runLater(() -> openLesson(vm)));
+        LayoutPulse.once(scene, () -> Platform.runLater(() -> openLesson(vm, lesson)));
         stage.show();
     }
 

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.memvirt.lesson.OneLine;
 
+import org.memvirt.viewmodel.shell.BuildInfo;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +20,7 @@ import picocli.CommandLine.Command;
  * trace) and one of four exit codes, so that scripts and graders can tell them apart:
  * {@link #OK}, {@link #EXPECTATION_FAILED}, {@link #BAD_INPUT}, {@link #CANNOT_RUN}.
  */
-@Command(name = "memvirt-lab", mixinStandardHelpOptions = true, version = "MemVirt Lab 0.1",
+@Command(name = "memvirt-lab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Memory virtualization lab: headless commands (no arguments opens the window).%n"
                 + "Exit codes: 0 ok, 1 an expectation failed, 2 bad input (located), 3 cannot run here "
                 + "(out of memory, output that cannot be written, an internal error).",
@@ -39,6 +41,14 @@ public final class Cli implements Runnable {
     /** Runs the command line on the process's own stdout and stderr (write errors keep their reason). */
     public static int runOnConsole(String[] args) {
         return run(args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
+    }
+
+    /** {@code --version}: the build's version, the same that Help ▸ About and the installers show. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {BuildInfo.of(Cli.class.getClassLoader()).nameAndVersion()};
+        }
     }
 
     /** Runs the command line and returns the process exit code. */
