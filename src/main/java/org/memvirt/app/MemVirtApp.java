@@ -28,6 +28,7 @@ import org.memvirt.viewmodel.shell.LessonCatalog;
 import org.memvirt.viewmodel.shell.LessonRef;
 import org.memvirt.viewmodel.shell.LessonWalkViewModel;
 import org.memvirt.viewmodel.shell.LessonWindowViewModel;
+import org.memvirt.viewmodel.shell.FileSettingsStore;
 import org.memvirt.viewmodel.shell.MemorySettingsStore;
 import org.memvirt.viewmodel.shell.PreferencesStore;
 import org.memvirt.viewmodel.shell.PresenterViewModel;
@@ -177,7 +178,8 @@ public final class MemVirtApp {
             return new MemorySettingsStore();
         }
         try {
-            return new PreferencesStore(Preferences.userRoot().node(node));
+            return new FileSettingsStore(FileSettingsStore.defaultFile(), new PreferencesStore(Preferences.userRoot().node(node)),
+                    System.err::println);
         } catch (RuntimeException e) {
             System.err.println("memvirt: settings will not be remembered (" + e.getMessage() + ")");
             return new MemorySettingsStore();

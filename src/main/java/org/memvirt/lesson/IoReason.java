@@ -2,6 +2,7 @@ package org.memvirt.lesson;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -23,6 +24,9 @@ public final class IoReason {
             Path parent = path == null ? null : path.toAbsolutePath().getParent();
             return parent != null && !java.nio.file.Files.isDirectory(parent) ? "no such folder: " + parent
                     : "no such file";
+        }
+        if (e instanceof FileAlreadyExistsException f) {
+            return "a file is in the way: " + f.getFile();
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";

@@ -53,9 +53,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             return cannotWrite(err, e, tracePath);
         }
-        TraceWriter writer = new TraceWriter(w);
         LessonLoad load;
         try {
+            TraceWriter writer = new TraceWriter(w);
             load = new LessonLoader().play(Path.of(file), step -> {
                 try {
                     writer.step(step);

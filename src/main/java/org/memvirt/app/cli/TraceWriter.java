@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ import org.memvirt.lesson.CounterNames;
 import org.memvirt.lesson.PlayedLesson;
 import org.memvirt.lesson.PlayedStep;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -26,13 +27,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class TraceWriter {
     private final ObjectMapper json = new ObjectMapper();
     private final Writer out;
-
-    TraceWriter(Writer out) {
-        this.out = out;
-    }
-
+    private final JsonGenerator gen;
+    private final Map<Class<?>, RecordComponent[]> fields = new HashMap<>();
     private CounterSnapshot last;
     private int steps;
+
+    TraceWriter(Writer out) throws IOException {
+        this.out = out;
+        this.gen = json.getFactory().createGenerator(out);
+        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        gen.setRootValueSeparator(null);
+    }
 
     /** Writes a whole played lesson and its Summary line. */
     void write(PlayedLesson played) throws IOException {
@@ -59,10 +65,11 @@ final class TraceWriter {
             line(line);
         }
         for (Event e : s.result().events()) {
-            line(event(n, e));
+            event(n, e);
         }
         last = s.result().snapshot().counters();
         steps++;
+        gen.flush();
         if (out instanceof PrintWriter pw && pw.checkError()) {
             throw new IOException("the output cannot be written");
         }
@@ -82,6 +89,7 @@ final class TraceWriter {
         summary.put("steps", steps);
         summary.put("counters", counters(last));
         line(summary);
+        gen.flush();
         out.flush();
         if (out instanceof PrintWriter pw && pw.checkError()) {
             throw new IOException("the output cannot be written");
@@ -100,27 +108,31 @@ final class TraceWriter {
         return m;
     }
 
-    private static Map<String, Object> event(int step, Event e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("step", step);
-        m.put("type", e.type());
-        for (RecordComponent rc : e.getClass().getRecordComponents()) {
+    /** One event as one line: step, type, then its fields in record order (enums by name). */
+    private void event(int step, Event e) throws IOException {
+        gen.writeStartObject();
+        gen.writeNumberField("step", step);
+        gen.writeStringField("type", e.type());
+        for (RecordComponent rc : fields.computeIfAbsent(e.getClass(), Class::getRecordComponents)) {
+            Object v;
             try {
-                Object v = rc.getAccessor().invoke(e);
-                m.put(rc.getName(), v instanceof Enum<?> en ? en.name() : v);
+                v = rc.getAccessor().invoke(e);
             } catch (IllegalAccessException | InvocationTargetException ex) {
                 throw new IllegalStateException("cannot read " + rc.getName() + " of " + e.type(), ex);
             }
+            gen.writeFieldName(rc.getName());
+            if (v instanceof Enum<?> en) {
+                gen.writeString(en.name());
+            } else {
+                gen.writeObject(v);
+            }
         }
-        return m;
+        gen.writeEndObject();
+        gen.writeRaw('\n');
     }
 
     private void line(Map<String, Object> value) throws IOException {
-        try {
-            out.write(json.writeValueAsString(value));
-        } catch (JsonProcessingException ex) {
-            throw new IOException("cannot write JSON: " + ex.getOriginalMessage(), ex);
-        }
-        out.write('\n');
+        gen.writeObject(value);
+        gen.writeRaw('\n');
     }
 }

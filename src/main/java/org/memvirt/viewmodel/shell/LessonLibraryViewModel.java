@@ -199,33 +199,41 @@ public final class LessonLibraryViewModel {
         loading.set(true);
         status.set((keepPosition >= 0 ? "Reloading " : "Opening ") + ref.title() + " …");
         background.execute(() -> {
-            LessonLoad load;
+            LessonLoad load = null;
             LessonTimeline timeline = null;
+            String failure = "the lesson could not be read";
             try {
                 load = source.load(ref);
                 if (load.playable()) {
                     timeline = LessonTimeline.of(load.played());
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 load = null;
+                failure = "the lesson could not be read (an internal error: " + e.getClass().getSimpleName() + ")";
+            } catch (OutOfMemoryError e) {
+                load = null;
+                timeline = null;
+                failure = "the lesson needs more memory than the window has (a Java heap of at most "
+                        + (Runtime.getRuntime().maxMemory() >> 20) + " MB); check it with 'memvirt-lab check'";
             }
             LessonLoad result = load;
             LessonTimeline worked = timeline;
+            String why = failure;
             ui.execute(() -> {
                 if (g == generation) {
-                    loaded(ref, result, worked, keepPosition);
+                    loaded(ref, result, worked, keepPosition, why);
                 }
             });
         });
     }
 
-    private void loaded(LessonRef ref, LessonLoad load, LessonTimeline timeline, int keepPosition) {
+    private void loaded(LessonRef ref, LessonLoad load, LessonTimeline timeline, int keepPosition, String failure) {
         loading.set(false);
         if (ref instanceof LessonRef.File f) {
             watched.set(f.path());
         }
         if (load == null) {
-            reportProblem(ref.location(), "the lesson could not be read");
+            reportProblem(ref.location(), failure);
             return;
         }
         if (!load.playable()) {
