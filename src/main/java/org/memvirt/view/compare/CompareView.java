@@ -8,7 +8,6 @@ import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -18,6 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.view.FitPane;
 import org.memvirt.view.OwnTransport;
 import org.memvirt.view.PlayheadControls;
 import org.memvirt.view.ViewPalette;
@@ -45,6 +45,9 @@ public final class CompareView extends BorderPane implements OwnTransport {
     private final Playhead playhead;
     /** Play's clock: a whole trace takes about 200 ticks at 1×, so about 8 s. */
     public static final Duration TICK = Duration.millis(40);
+    /** Density levels, loosest first (see {@link #densityLevel()}). */
+    static final int DENSITY_LEVELS = 4;
+    private final FitPane fit;
 
     /** The screen with the normal play clock. */
     public CompareView(CompareViewModel viewModel) {
@@ -63,7 +66,6 @@ public final class CompareView extends BorderPane implements OwnTransport {
         new CompareClock(viewModel, tick);
 
         WorkloadBar workload = new WorkloadBar(viewModel.workload());
-        setTop(workload);
 
         Label position = new Label();
         position.setId("position-text");
@@ -101,13 +103,16 @@ public final class CompareView extends BorderPane implements OwnTransport {
         CostPanel costs = new CostPanel(viewModel);
         VBox center = new VBox(8, positionRow, problem, verdict);
         center.getStyleClass().add("compare-center");
-        ScrollPane scroll = new ScrollPane(center);
-        scroll.setId("compare-scroll");
-        scroll.getStyleClass().addAll("compare-scroll", "plain-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        setCenter(scroll);
+        VBox.setVgrow(center, Priority.ALWAYS);
+        VBox content = new VBox(workload, center);
+        FitPane fit = new FitPane(content, DENSITY_LEVELS, level -> {
+            workload.density(level);
+            columns.density(level);
+            costs.density(level);
+        });
+        fit.setId("compare-fit");
+        this.fit = fit;
+        setCenter(fit);
         CompareTransport transport = new CompareTransport(viewModel);
         setBottom(transport);
         zoom = Bindings.createDoubleBinding(() -> Math.max(1, position.getFont().getSize() / POSITION_FONT_PX),
@@ -119,7 +124,10 @@ public final class CompareView extends BorderPane implements OwnTransport {
             arrange(center, columns, costs, narrow.get());
         };
         layout.run();
-        narrow.addListener((obs, was, now) -> layout.run());
+        narrow.addListener((obs, was, now) -> {
+            layout.run();
+            fit.refit();
+        });
 
         PlayheadControls.addKeys(this, viewModel.playhead());
         playhead = viewModel.playhead();
@@ -132,9 +140,24 @@ public final class CompareView extends BorderPane implements OwnTransport {
     }
 
     /**
+     * The density the screen settled on at its last layout: 0 everything; 1 without the columns'
+     * subtitles, detail lines and the workload's description; 2 also without the last step, the
+     * cost assumption's sentence, with a shorter chart; 3 also without the cost knobs. Beyond that
+     * the whole screen is drawn smaller.
+     */
+    int densityLevel() {
+        return fit.levelProperty().get();
+    }
+
+    /** The scale the screen is drawn at (1 unless its densest form did not fit). */
+    double shrink() {
+        return fit.shrinkProperty().get();
+    }
+
+    /**
      * Wide: the columns with the cost panel beside them (about 40 % of the width). Narrow (a
      * window shell with side panels, a small screen): the cost panel under the columns, smaller
-     * type, and the whole centre scrolls rather than pushing the transport off the bottom.
+     * type; the chart keeps a plot's height.
      */
     private void arrange(VBox center, CounterTable columns, CostPanel costs, boolean narrow) {
         getStyleClass().remove("narrow");
@@ -145,14 +168,11 @@ public final class CompareView extends BorderPane implements OwnTransport {
             getStyleClass().add("narrow");
             costs.setMinWidth(0);
             costs.setPrefWidth(Region.USE_COMPUTED_SIZE);
-            costs.minHeightProperty().bind(zoom.multiply(340));
             main = new VBox(12, columns, costs);
         } else {
             // about 40 % of the window: 600 px at 1500, 500 px at 1260
             costs.prefWidthProperty().bind(Bindings.max(420, Bindings.min(640, widthProperty().multiply(0.4))));
             costs.setMinWidth(380);
-            costs.minHeightProperty().unbind();
-            costs.setMinHeight(Region.USE_COMPUTED_SIZE);
             HBox.setHgrow(columns, Priority.ALWAYS);
             main = new HBox(14, columns, costs);
         }

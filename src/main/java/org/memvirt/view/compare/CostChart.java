@@ -47,6 +47,7 @@ final class CostChart extends Region {
     private final ViewPalette palette = new ViewPalette();
     /** Never shown: CSS gives it the chart's text font, which follows the zoom. */
     private final Label textProbe = new Label();
+    private boolean compact;
 
     CostChart(ObservableValue<ChartData> data, ObservableValue<Number> position) {
         this.data = data;
@@ -76,7 +77,15 @@ final class CostChart extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return 320 * scale();
+        return (compact ? 160 : 320) * scale();
+    }
+
+    /** A short screen asks for the chart at its smallest readable height. */
+    void setCompact(boolean compact) {
+        if (this.compact != compact) {
+            this.compact = compact;
+            requestLayout();
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.view.WholeWords;
 import org.memvirt.view.ChoiceToggles;
 import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.viewmodel.compare.ChartMetric;
@@ -23,6 +24,9 @@ import org.memvirt.viewmodel.compare.Figures;
  * chosen metric over the trace with its legend.
  */
 final class CostPanel extends VBox {
+    private final Label assumption = new Label();
+    private final FlowPane knobs;
+    private final CostChart chart;
 
     CostPanel(CompareViewModel viewModel) {
         getStyleClass().add("cost-panel");
@@ -41,13 +45,16 @@ final class CostPanel extends VBox {
                 "Measured: about 1,350 cycles VMRUN → #VMEXIT on a recent AMD part, about 2,500 for a whole KVM_RUN "
                         + "round trip");
         exitCost.slider().setPrefWidth(150);
-        FlowPane knobs = new FlowPane(18, 6, WorkloadBar.group("1 walk reference ≈ (cycles)", refCost), exitCost);
+        knobs = new FlowPane(18, 6, WorkloadBar.group("1 walk reference ≈ (cycles)", refCost), exitCost);
         knobs.setAlignment(Pos.BOTTOM_LEFT);
-        Label assumption = new Label();
         assumption.setId("assumption");
         assumption.getStyleClass().add("assumption");
         assumption.textProperty().bind(viewModel.assumptionProperty());
-        assumption.setWrapText(true);
+        WholeWords.keep(assumption);
+        assumption.setPrefWidth(0);
+        assumption.setMaxWidth(Double.MAX_VALUE);
+        assumption.managedProperty().bind(assumption.visibleProperty());
+        knobs.managedProperty().bind(knobs.visibleProperty());
         assumption.setMinHeight(Region.USE_PREF_SIZE);
 
         FontIcon chartIcon = new FontIcon("mdi2c-chart-line");
@@ -65,7 +72,7 @@ final class CostPanel extends VBox {
                 }, m -> m.name().replace('_', '-'));
         FlowPane chartHead = new FlowPane(12, 4, chartTitle, metric);
         chartHead.setAlignment(Pos.CENTER_LEFT);
-        CostChart chart = new CostChart(viewModel.chartProperty(), viewModel.positionProperty());
+        chart = new CostChart(viewModel.chartProperty(), viewModel.positionProperty());
         VBox.setVgrow(chart, Priority.ALWAYS);
         FlowPane legend = new FlowPane(16, 4,
                 legendItem(PagingMode.NATIVE, "Native: dotted"),
@@ -74,6 +81,16 @@ final class CostPanel extends VBox {
         legend.getStyleClass().add("chart-legend");
 
         getChildren().addAll(title, knobs, assumption, chartHead, chart, legend);
+    }
+
+    /**
+     * Density of the Compare screen: from level 2 the assumption's sentence goes and the chart
+     * keeps only a plot's height, from level 3 the cost knobs go (the figures use them still).
+     */
+    void density(int level) {
+        assumption.setVisible(level < 2);
+        chart.setCompact(level >= 2);
+        knobs.setVisible(level < 3);
     }
 
     private static String cacheShort(int cycles) {

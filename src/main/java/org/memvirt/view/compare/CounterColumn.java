@@ -15,6 +15,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.view.WholeWords;
 import org.memvirt.viewmodel.compare.ColumnViewModel;
 
 /**
@@ -26,6 +27,9 @@ import org.memvirt.viewmodel.compare.ColumnViewModel;
  */
 final class CounterColumn {
     private final List<Node> sections;
+    /** Lines a short screen gives up first (level 1) and next (level 2). */
+    private final List<Node> details;
+    private final Node lastStep;
     private final Region card = new Region();
 
     CounterColumn(ColumnViewModel column) {
@@ -41,10 +45,11 @@ final class CounterColumn {
         icon.getStyleClass().add("column-icon");
         Label title = new Label(column.title(), icon);
         title.getStyleClass().add("column-title");
+        WholeWords.keep(title);
         title.setId(key + "-title");
         Label subtitle = new Label(column.subtitle());
         subtitle.getStyleClass().add("column-subtitle");
-        subtitle.setWrapText(true);
+        WholeWords.keep(subtitle);
         subtitle.setMinHeight(Region.USE_PREF_SIZE);
         VBox header = new VBox(1, title, subtitle);
         header.getStyleClass().addAll("column-header", "mode-" + key);
@@ -79,13 +84,30 @@ final class CounterColumn {
         VBox.setMargin(bar, new Insets(3, 0, 0, 0));
 
         Label last = value(key + "-last-step", "last-step", column.lastStepProperty());
+        for (Label figure : List.of(refs, exits, hidden, cycles)) {
+            figure.getStyleClass().add("key-text");
+            figure.setMinWidth(Region.USE_PREF_SIZE);
+        }
 
+        lastStep = section(key, "Last step", last);
         sections = List.of(header,
                 section(key, "Walk references", refs, refsDetail, perMiss, tlb),
                 section(key, "VM exits", exits, reasons),
                 section(key, "Hidden faults", hidden),
                 section(key, "Estimated cycles", cycleRow, costSplit, bar),
-                section(key, "Last step", last));
+                lastStep);
+        details = List.of(subtitle, refsDetail, perMiss, tlb, costSplit);
+        details.forEach(d -> d.managedProperty().bind(d.visibleProperty()));
+        lastStep.managedProperty().bind(lastStep.visibleProperty());
+    }
+
+    /**
+     * Density of the Compare screen: from level 1 the subtitle and the detail lines go, from level
+     * 2 the last step's words; the figures, the exit reasons and the cost bar always stay.
+     */
+    void density(int level) {
+        details.forEach(d -> d.setVisible(level < 1));
+        lastStep.setVisible(level < 2);
     }
 
     /** The background card behind the whole column. */
@@ -103,7 +125,7 @@ final class CounterColumn {
         l.setId(id);
         l.getStyleClass().add(style);
         l.textProperty().bind(text);
-        l.setWrapText(true);
+        WholeWords.keep(l);
         l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
@@ -111,6 +133,7 @@ final class CounterColumn {
     private static VBox section(String key, String title, Node... content) {
         Label l = new Label(title.toUpperCase(Locale.ROOT));
         l.getStyleClass().add("column-section");
+        WholeWords.keep(l);
         VBox box = new VBox(1, l);
         box.getChildren().addAll(content);
         box.getStyleClass().addAll("counter-section", "mode-" + key);

@@ -1,5 +1,6 @@
 package org.memvirt.view.compare;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javafx.geometry.VPos;
@@ -18,6 +19,8 @@ import org.memvirt.viewmodel.compare.ColumnViewModel;
  */
 final class CounterTable extends GridPane {
 
+    private final List<CounterColumn> shown = new ArrayList<>();
+
     CounterTable(List<ColumnViewModel> columns) {
         getStyleClass().add("counter-table");
         setId("columns");
@@ -29,6 +32,7 @@ final class CounterTable extends GridPane {
             equal.setFillWidth(true);
             getColumnConstraints().add(equal);
             CounterColumn column = new CounterColumn(columns.get(c));
+            shown.add(column);
             List<Node> sections = column.sections();
             rows = sections.size();
             add(column.card(), c, 0, 1, rows);
@@ -45,5 +49,10 @@ final class CounterTable extends GridPane {
             getRowConstraints().add(row);
         }
         setMinWidth(0);
+    }
+
+    /** Density of the Compare screen, passed to every column (see {@link CounterColumn#density}). */
+    void density(int level) {
+        shown.forEach(c -> c.density(level));
     }
 }

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.memvirt.view.ChoiceToggles;
+import org.memvirt.view.WholeWords;
 import org.memvirt.viewmodel.compare.Figures;
 import org.memvirt.viewmodel.compare.Workload;
 import org.memvirt.viewmodel.compare.WorkloadKnobs;
@@ -41,7 +42,15 @@ final class WorkloadBar extends VBox {
         description.getStyleClass().add("workload-description");
         description.textProperty().bind(knobs.descriptionProperty());
         description.setWrapText(true);
-        description.setMinWidth(0);
+        WholeWords.keep(description);
+        description.setPrefWidth(0);
+        description.setMaxWidth(Double.MAX_VALUE);
+        description.managedProperty().bind(description.visibleProperty());
+        Tooltip descriptionTip = new Tooltip();
+        descriptionTip.textProperty().bind(knobs.descriptionProperty());
+        descriptionTip.setWrapText(true);
+        descriptionTip.setMaxWidth(600);
+        description.setTooltip(descriptionTip);
         HBox.setHgrow(description, Priority.ALWAYS);
         restore.setId("restore-workload");
         restore.getStyleClass().add("restore-button");
@@ -79,6 +88,11 @@ final class WorkloadBar extends VBox {
         row.setAlignment(Pos.CENTER_LEFT);
         row.setId("knobs");
         getChildren().addAll(top, row);
+    }
+
+    /** Density of the Compare screen: from level 1 the workload's description goes (its tooltip keeps it). */
+    void density(int level) {
+        description.setVisible(level < 1);
     }
 
     /** Narrow: the description goes under the picker, across the whole width. */
