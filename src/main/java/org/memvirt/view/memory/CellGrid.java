@@ -1,5 +1,7 @@
 package org.memvirt.view.memory;
 
+import org.memvirt.viewmodel.memory.ShownFrames;
+
 /**
  * Where the cells of one map lie: {@code count} square cells of {@code cell} pixels, row by row,
  * {@code cols} to a row, {@code gap} pixels apart, the first at ({@code x}, {@code y}).
@@ -10,11 +12,40 @@ package org.memvirt.view.memory;
  * @param cols  cells per row
  * @param cell  cell size in pixels
  * @param gap   pixels between cells
+ * @param shown which of the {@code count} items have a cell, in order (null: all of them, item i in cell i)
  */
-record CellGrid(double x, double y, int count, int cols, int cell, int gap) {
+record CellGrid(double x, double y, int count, int cols, int cell, int gap, ShownFrames shown) {
 
     /** An empty grid. */
     static final CellGrid NONE = new CellGrid(0, 0, 0, 1, 1, 0);
+
+    /** A grid with a cell for every item. */
+    CellGrid(double x, double y, int count, int cols, int cell, int gap) {
+        this(x, y, count, cols, cell, gap, null);
+    }
+
+    /**
+     * The frame map with cells for the frames {@code frames} draws only: the grid is laid out for
+     * its size, items keep their frame numbers ({@link #cellX(int)} takes a frame number).
+     */
+    CellGrid showing(ShownFrames frames) {
+        return frames == null ? this : new CellGrid(x, y, frames.total(), cols, cell, gap, frames);
+    }
+
+    /** Cells drawn. */
+    int cells() {
+        return shown == null ? count : shown.size();
+    }
+
+    /** The cell of item {@code i}: itself, or its place among the frames shown (-1: not drawn). */
+    int slot(int i) {
+        return shown == null ? i : shown.slotOf(i);
+    }
+
+    /** The item in cell {@code slot}. */
+    int itemAt(int slot) {
+        return shown == null ? slot : shown.pfnAt(slot);
+    }
 
     /**
      * The largest cells (at most {@code maxCell}) with which {@code count} cells fit in
@@ -51,7 +82,7 @@ record CellGrid(double x, double y, int count, int cols, int cell, int gap) {
 
     /** The same grid placed at ({@code x}, {@code y}). */
     CellGrid at(double nx, double ny) {
-        return new CellGrid(nx, ny, count, cols, cell, gap);
+        return new CellGrid(nx, ny, count, cols, cell, gap, shown);
     }
 
     int pitch() {
@@ -59,27 +90,27 @@ record CellGrid(double x, double y, int count, int cols, int cell, int gap) {
     }
 
     int rows() {
-        return count == 0 ? 0 : (count + cols - 1) / cols;
+        return cells() == 0 ? 0 : (cells() + cols - 1) / cols;
     }
 
     /** Width of the cells drawn, in pixels. */
     int pixelWidth() {
-        return count == 0 ? 0 : Math.min(count, cols) * pitch() - gap;
+        return cells() == 0 ? 0 : Math.min(cells(), cols) * pitch() - gap;
     }
 
     /** Height of the cells drawn, in pixels. */
     int pixelHeight() {
-        return count == 0 ? 0 : rows() * pitch() - gap;
+        return cells() == 0 ? 0 : rows() * pitch() - gap;
     }
 
-    /** Left edge of cell {@code i}, in the pane. */
+    /** Left edge of item {@code i}'s cell, in the pane (an item not drawn: the first cell's). */
     double cellX(int i) {
-        return x + (i % cols) * pitch();
+        return x + (Math.max(0, slot(i)) % cols) * pitch();
     }
 
-    /** Top edge of cell {@code i}, in the pane. */
+    /** Top edge of item {@code i}'s cell, in the pane. */
     double cellY(int i) {
-        return y + (i / cols) * pitch();
+        return y + (Math.max(0, slot(i)) / cols) * pitch();
     }
 
     double centerX(int i) {
@@ -103,7 +134,7 @@ record CellGrid(double x, double y, int count, int cols, int cell, int gap) {
             return -1;
         }
         int i = row * cols + col;
-        return i < count ? i : -1;
+        return i < cells() ? itemAt(i) : -1;
     }
 
     /** True when the point is on the grid's bounds. */

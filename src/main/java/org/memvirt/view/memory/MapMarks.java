@@ -49,7 +49,7 @@ final class MapMarks {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
         for (int row = 0; row < f.rows(); row += every) {
-            g.fillText(String.format(Locale.ROOT, "%,d", (long) row * f.cols()), gutter - 6,
+            g.fillText(String.format(Locale.ROOT, "%,d", (long) f.itemAt(row * f.cols())), gutter - 6,
                     f.y() + row * f.pitch() - 1);
         }
     }

@@ -29,6 +29,15 @@ final class MapPalette {
         new Shade(Color.BLACK, 0.45), new Shade(Color.GRAY, 0.4), new Shade(Color.WHITE, 0.8),
         new Shade(Color.BLACK, 0.62)};
 
+    /**
+     * The projector's ladder: every shade a strong one (no step towards white or grey, which a
+     * washed-out projector turns into pastel), told apart by darkness and by a turn towards blue
+     * or brown.
+     */
+    private static final Shade[] PROJECTOR_LADDER = {new Shade(Color.BLACK, 0), new Shade(Color.BLACK, 0.5),
+        new Shade(Color.web("#0033aa"), 0.45), new Shade(Color.web("#663300"), 0.5), new Shade(Color.BLACK, 0.75),
+        new Shade(Color.web("#0033aa"), 0.75)};
+
     /** The yellow free frames are a tint of, in every theme. */
     private static final Color FREE_YELLOW = Color.web("#F0E442");
 
@@ -50,6 +59,7 @@ final class MapPalette {
         Color panel = hues.get(Hue.PANEL);
         Color grey = hues.get(Hue.NATIVE);
         boolean dark = luminance(panel) < 0.5;
+        boolean projector = highContrast(hues);
         grid = argb(mix(panel, grey, 0.25));
         background = argb(panel);
         ink = argb(hues.get(Hue.INK));
@@ -57,8 +67,8 @@ final class MapPalette {
         free = argb(mix(hues.get(Hue.NOTE), FREE_YELLOW, dark ? 0.12 : 0.3));
         shared = argb(hues.get(Hue.SHARED));
         host = argb(hues.get(Hue.VMM));
-        balloon = argb(hues.get(Hue.VMM_TINT));
-        Shade[] ladder = dark ? DARK_LADDER : LIGHT_LADDER;
+        balloon = argb(hues.get(projector ? Hue.VMM : Hue.VMM_TINT));
+        Shade[] ladder = projector ? PROJECTOR_LADDER : dark ? DARK_LADDER : LIGHT_LADDER;
         vmShades = new int[ladder.length];
         for (int i = 0; i < ladder.length; i++) {
             vmShades[i] = argb(mix(hues.get(Hue.DATA), ladder[i].toward(), ladder[i].amount()));
@@ -71,6 +81,12 @@ final class MapPalette {
         for (int look = 0; look < Looks.COUNT; look++) {
             styles[look] = compute(look, firmware, slotOutline, guest, ept, shadow);
         }
+    }
+
+    /** The projector theme: black ink and black lines on a white panel (palette.css). */
+    static boolean highContrast(Hues hues) {
+        return hues.get(Hue.INK).equals(Color.BLACK) && hues.get(Hue.LINE).equals(Color.BLACK)
+                && hues.get(Hue.PANEL).equals(Color.WHITE);
     }
 
     /** The map's colours in the theme {@code hues} come from. */

@@ -22,6 +22,7 @@ import org.memvirt.viewmodel.memory.GuestStrip;
 import org.memvirt.viewmodel.memory.HostMemoryViewModel;
 import org.memvirt.viewmodel.memory.MapUpdate;
 import org.memvirt.viewmodel.memory.MemoryPicture;
+import org.memvirt.viewmodel.memory.ShownFrames;
 
 /**
  * The memory map: every host frame as one cell of a single image, below it each VM's
@@ -36,6 +37,8 @@ final class MemoryMapPane extends Region {
     private static final double STRIP_GAP = 8;
     private static final double SWAP_HEIGHT = 26;
     private static final int MAX_FRAME_CELL = 16;
+    /** Frame cells when only the frames the lesson uses are drawn: few enough to be read from afar. */
+    private static final int MAX_SHOWN_FRAME_CELL = 30;
     private static final int MAX_STRIP_CELL = 9;
     private static final int MIN_STRIP_CELL = 5;
     private static final double MIN_STRIP_BLOCK = 34;
@@ -63,6 +66,8 @@ final class MemoryMapPane extends Region {
     private final Label stripsTitle = new Label(
             "Guest-physical memory of each VM: what its kernel uses each page for, and what backs it");
     private final Label swapTitle = new Label();
+    /** "16,359 free frames": the frames the map leaves out, as one labelled block. */
+    private final Label freeBlock = new Label();
     private final Canvas overlay = new Canvas();
 
     private MapUpdate shown;
@@ -108,7 +113,14 @@ final class MemoryMapPane extends Region {
         for (ImageView v : List.of(frameImage, swapImage)) {
             v.setSmooth(false);
         }
-        getChildren().addAll(mapTitle, frameImage, stripsTitle, swapTitle, swapImage, overlay);
+        freeBlock.setId("free-frames-block");
+        freeBlock.getStyleClass().add("free-frames-block");
+        freeBlock.setVisible(false);
+        getChildren().addAll(mapTitle, frameImage, freeBlock, stripsTitle, swapTitle, swapImage, overlay);
+        viewModel.shownFramesProperty().addListener((obs, old, now) -> {
+            paintedAt = null;
+            requestLayout();
+        });
 
         viewModel.updateProperty().addListener((obs, old, now) -> show(now));
         viewModel.highlightProperty().addListener((obs, old, now) -> paintOverlay());
@@ -253,14 +265,19 @@ final class MemoryMapPane extends Region {
         double stripWidth = Math.max(40, w - gutter - right);
         int slots = p == null ? 0 : slotCells(p);
         int frames = p == null ? 0 : p.frames().frameCount();
-        double fixed = title + 10 + (strips.isEmpty() ? 0 : title + strips.size() * STRIP_GAP)
+        ShownFrames selection = viewModel.shownFramesProperty().get();
+        if (selection != null && selection.total() != frames) {
+            selection = null;
+        }
+        int cells = selection == null ? frames : selection.size();
+        double fixed = title + 10 + (selection == null ? 0 : title) + (strips.isEmpty() ? 0 : title + strips.size() * STRIP_GAP)
                 + (p == null ? 0 : title + SWAP_HEIGHT + 4);
         double avail = Math.max(20, h - fixed);
         // the largest frame cells that still leave the guest strips cells of a readable size
         CellGrid frameGrid = CellGrid.NONE;
         List<CellGrid> stripFits = new ArrayList<>();
-        for (int cell = MAX_FRAME_CELL; cell >= 1; cell--) {
-            CellGrid candidate = CellGrid.withCell(frames, w - gutter - 4, cell);
+        for (int cell = selection == null ? MAX_FRAME_CELL : MAX_SHOWN_FRAME_CELL; cell >= 1; cell--) {
+            CellGrid candidate = CellGrid.withCell(cells, w - gutter - 4, cell).showing(selection);
             double rest = avail - candidate.pixelHeight();
             if (rest < strips.size() * minBlock && cell > 1) {
                 continue;
@@ -290,6 +307,12 @@ final class MemoryMapPane extends Region {
         double pad = Math.min(24, Math.max(0, avail - used) / 3);
         place(mapTitle, 0, 0, w, title);
         double y = title + frameGrid.pixelHeight() + 10 + pad;
+        freeBlock.setVisible(selection != null);
+        if (selection != null) {
+            freeBlock.setText(selection.hiddenText());
+            place(freeBlock, gutter, y - 6, Math.min(w - gutter, freeBlock.prefWidth(-1)), title);
+            y += title;
+        }
         Map<Integer, CellGrid> stripGrids = new HashMap<>();
         Map<Integer, double[]> balloons = new HashMap<>();
         Map<Integer, double[]> guestSwaps = new HashMap<>();

@@ -15,6 +15,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -72,7 +73,7 @@ final class MemorySidePanel extends VBox {
         getChildren().addAll(
                 title("This step", "mdi2i-information-outline"), summary,
                 title("Host free memory", "mdi2g-gauge"), new StateGauge(viewModel, theme),
-                title("Each VM", "mdi2s-server"), vms,
+                title("Each VM", "mdi2s-server"), vms, symbolLegend(),
                 title("Host memory over the steps", "mdi2c-chart-line"), chart, chartHint,
                 title("Counters", "mdi2c-counter"), counters);
 
@@ -84,6 +85,27 @@ final class MemorySidePanel extends VBox {
         showSummary(viewModel.summary());
         showCounters(viewModel.counters());
         showVms(viewModel.vmCards());
+    }
+
+    /** One line per letter of the idle memory tax under the figures: "ρ  shares per page, lower is reclaimed first". */
+    private static VBox symbolLegend() {
+        VBox legend = new VBox(1);
+        legend.setId("vm-symbols");
+        legend.getStyleClass().add("vm-symbols");
+        for (VmCard.Figure f : VmCard.symbols()) {
+            Label symbol = new Label(f.label());
+            symbol.getStyleClass().addAll("vm-symbol", "mono");
+            symbol.setMinWidth(Region.USE_PREF_SIZE);
+            Label words = new Label(f.value());
+            words.getStyleClass().add("vm-symbol-words");
+            words.setWrapText(true);
+            words.setMinHeight(Region.USE_PREF_SIZE);
+            words.setTooltip(new Tooltip(f.hint()));
+            HBox line = new HBox(6, symbol, words);
+            line.setAlignment(Pos.TOP_LEFT);
+            legend.getChildren().add(line);
+        }
+        return legend;
     }
 
     private static Label title(String text, String icon) {
@@ -156,7 +178,7 @@ final class MemorySidePanel extends VBox {
             Label value = new Label();
             value.setMinWidth(Region.USE_PREF_SIZE);
             value.setId("counter-" + r.name());
-            value.getStyleClass().addAll("counter-value", "mono");
+            value.getStyleClass().addAll("counter-value", "mono", "key-text");
             Label delta = new Label();
             delta.getStyleClass().addAll("counter-delta", "mono");
             counters.add(name, col, row);
@@ -230,7 +252,7 @@ final class MemorySidePanel extends VBox {
             for (int r = 0; r < figures.size(); r++) {
                 Label v = new Label();
                 v.setMinWidth(Region.USE_PREF_SIZE);
-                v.getStyleClass().addAll("figure-value", "mono");
+                v.getStyleClass().addAll("figure-value", "mono", "key-text");
                 v.setId("vm" + card.vm() + "-figure-" + r);
                 vms.add(v, c + 1, r + 1);
                 GridPane.setHalignment(v, HPos.RIGHT);

@@ -69,9 +69,16 @@ final class Raster {
         int count = Math.min(grid.count(), looks.length);
         int m = 0;
         for (int i = 0; i < count; i++) {
+            int slot = grid.slot(i);
+            if (slot < 0) {
+                while (marked != null && m < marked.length && marked[m] <= i) {
+                    m++;
+                }
+                continue;
+            }
             int[] tile = tile(looks[i]);
-            int x0 = (i % cols) * pitch;
-            int y0 = (i / cols) * pitch;
+            int x0 = (slot % cols) * pitch;
+            int y0 = (slot / cols) * pitch;
             int base = y0 * stride + x0;
             for (int r = 0; r < cell; r++) {
                 System.arraycopy(tile, r * cell, out, base + r * stride, cell);

@@ -94,6 +94,11 @@ final class LessonMenus {
 
         Menu help = new Menu("Help");
         help.getItems().add(item("Keyboard shortcuts", "F1", p::toggleShortcuts));
+        MenuItem glossary = new MenuItem("Glossary");
+        glossary.setId("menu-glossary");
+        glossary.setOnAction(e -> new GlossaryDialog(bar.getScene() == null ? null : bar.getScene().getWindow(),
+                org.memvirt.viewmodel.shell.Glossary.shipped()).show());
+        help.getItems().add(glossary);
         bar.getMenus().setAll(file, lesson, view, help);
     }
 

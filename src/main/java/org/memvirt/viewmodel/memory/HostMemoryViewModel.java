@@ -43,6 +43,7 @@ public final class HostMemoryViewModel {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "No step yet");
     private final ReadOnlyStringWrapper infoLine = new ReadOnlyStringWrapper(this, "infoLine", "");
     private final ReadOnlyStringWrapper mapTitle = new ReadOnlyStringWrapper(this, "mapTitle", "");
+    private final ReadOnlyObjectWrapper<ShownFrames> shownFrames = new ReadOnlyObjectWrapper<>(this, "shownFrames");
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position", -1);
     private final ObservableList<SummaryLine> summary = FXCollections.observableArrayList();
     private final ObservableList<LegendEntry> frameLegend = FXCollections.observableArrayList();
@@ -71,8 +72,14 @@ public final class HostMemoryViewModel {
         frame.addListener((obs, old, now) -> show(old, now));
         history.addListener((ListChangeListener<StepFrame>) c -> {
             swapHistory.forget();
+            shownFrames.set(ShownFrames.of(history));
             refreshChart();
             position.set(positionOf(frame.get()));
+        });
+        shownFrames.addListener((obs, old, now) -> {
+            if (frame.get() != null) {
+                mapTitle.set(mapTitle(frame.get().snapshot().memory().frameCount()));
+            }
         });
         fast.addListener((obs, was, now) -> {
             if (now && update.get() != null && update.get().animation() != null) {
@@ -136,7 +143,12 @@ public final class HostMemoryViewModel {
         return infoLine.getReadOnlyProperty();
     }
 
-    /** "Host frames: 4,096 × 4 KiB = 16 MiB". */
+    /** The frames the map draws when most of the host stays free all lesson; null: all of them. */
+    public ReadOnlyObjectProperty<ShownFrames> shownFramesProperty() {
+        return shownFrames.getReadOnlyProperty();
+    }
+
+    /** The map's title: the host's size, and which of its frames the map draws. */
     public ReadOnlyStringProperty mapTitleProperty() {
         return mapTitle.getReadOnlyProperty();
     }
@@ -260,6 +272,13 @@ public final class HostMemoryViewModel {
         return update.get() == null ? null : update.get().picture();
     }
 
+    private String mapTitle(int frames) {
+        ShownFrames shown = shownFrames.get();
+        String host = "Host frames: " + Numbers.count(frames) + " × 4 KiB = " + Numbers.size(frames);
+        return shown == null || shown.total() != frames ? host + ", frame 0 at the top left, row by row"
+                : host + "; drawn: the " + Numbers.count(shown.size()) + " this lesson uses, in frame order";
+    }
+
     private String defaultInfo() {
         return update.get() == null ? "No machine to show yet."
                 : "Point at a frame, a guest page or a swap slot to see what it holds and who maps it.";
@@ -301,8 +320,7 @@ public final class HostMemoryViewModel {
         CounterSnapshot cBefore = previousFrame == null ? null : previousFrame.snapshot().counters();
         freeState.set(new FreeMemoryState(s.memoryState(), s.memory().freeFrames(), s.memory().frameCount()));
         headline.set(headline(now));
-        mapTitle.set("Host frames: " + Numbers.count(s.memory().frameCount()) + " × 4 KiB = "
-                + Numbers.size(s.memory().frameCount()) + ", frame 0 at the top left, row by row");
+        mapTitle.set(mapTitle(s.memory().frameCount()));
         summary.setAll(StepSummary.of(phases, now.events(),
                 cBefore == null ? -1 : cBefore.hostFramesFree(), c.hostFramesFree()));
         if (summary.isEmpty()) {

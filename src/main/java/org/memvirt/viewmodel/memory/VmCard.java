@@ -41,7 +41,7 @@ public record VmCard(int vm, VmMemory memory, boolean lowestRho) {
                         "pages the guest kernel wrote to its own swap"),
                 new Figure("Host swap", Numbers.count(memory.hostSwappedPages()),
                         "pages the host wrote to its swap device behind the guest's back"),
-                new Figure("P frames", Numbers.count(memory.allocatedPages()),
+                new Figure("P pages", Numbers.count(memory.allocatedPages()),
                         "P: host frames holding its own data and tables (shared frames count for nobody)"),
                 new Figure("S shares", Numbers.count(memory.shares()), "S: its memory shares"),
                 new Figure("f active", Numbers.fraction(memory.activeFraction()),
@@ -49,6 +49,19 @@ public record VmCard(int vm, VmMemory memory, boolean lowestRho) {
                 new Figure("ρ", String.format(java.util.Locale.ROOT, "%.2f", memory.sharesPerPage()),
                         "ρ = S / (P·(f + k(1 − f))), shares per page with the idle memory tax: the lowest loses"
                                 + " memory first"));
+    }
+
+    /**
+     * What the idle memory tax's letters mean, one line each, in the order the figures show them:
+     * the view prints them under the figures, so a student never meets a bare P, S, f or ρ.
+     */
+    public static List<Figure> symbols() {
+        return List.of(
+                new Figure("P", "pages allocated", "host frames holding the VM's own data and tables"),
+                new Figure("S", "shares", "the VM's claim on host memory, set by the administrator"),
+                new Figure("f", "fraction active", "the part of its memory in use, estimated by sampling pages"),
+                new Figure("ρ", "shares per page, lower is reclaimed first",
+                        "ρ = S / (P·(f + k(1 − f))), k = 1/(1 − tax rate): idle pages count k times"));
     }
 
     /**
