@@ -8,6 +8,8 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 
+import org.memvirt.viewmodel.shell.AboutViewModel;
+import org.memvirt.viewmodel.shell.BuildInfo;
 import org.memvirt.viewmodel.shell.LessonWindowViewModel;
 import org.memvirt.viewmodel.shell.PresenterViewModel;
 import org.memvirt.viewmodel.shell.Theme;
@@ -86,6 +88,11 @@ final class LessonMenus {
 
         Menu help = new Menu("Help");
         help.getItems().add(item("Keyboard shortcuts", "F1", p::toggleShortcuts));
+        MenuItem about = new MenuItem("About MemVirt Lab");
+        about.setId("menu-about");
+        about.setOnAction(e -> AboutBox.show(bar.getScene().getWindow(),
+                new AboutViewModel(BuildInfo.of(LessonMenus.class.getClassLoader()), vm.library())));
+        help.getItems().add(about);
         bar.getMenus().setAll(file, lesson, view, help);
     }
 
