@@ -168,8 +168,24 @@ public final class MemVirtApp {
         if (screenshot != null) {
             whenLessonSettles(vm, () -> capture(scene, window, vm, new File(screenshot)));
         }
-        LayoutPulse.once(scene, () -> Platform.runLater(() -> openLesson(vm, lesson)));
+        LayoutPulse.once(scene, () -> Platform.runLater(() -> {
+            openLesson(vm, lesson);
+            addIcons(stage);
+        }));
         stage.show();
+    }
+
+    /** The window's icon in the sizes window managers pick from (assets/icons, copied in by the build). */
+    private static void addIcons(Stage stage) {
+        for (int size : new int[] {16, 32, 64, 256}) {
+            try (java.io.InputStream png = MemVirtApp.class.getResourceAsStream("/org/memvirt/icons/memvirt-lab-" + size + ".png")) {
+                if (png != null) {
+                    stage.getIcons().add(new javafx.scene.image.Image(png));
+                }
+            } catch (IOException e) {
+                System.err.println("memvirt: no window icon (" + e.getMessage() + ")");
+            }
+        }
     }
 
     private static SettingsStore store(boolean screenshot) {

@@ -8,6 +8,8 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 
+import org.memvirt.viewmodel.shell.AboutViewModel;
+import org.memvirt.viewmodel.shell.BuildInfo;
 import org.memvirt.viewmodel.shell.LessonWindowViewModel;
 import org.memvirt.viewmodel.shell.PresenterViewModel;
 import org.memvirt.viewmodel.shell.Theme;
@@ -99,6 +101,11 @@ final class LessonMenus {
         glossary.setOnAction(e -> new GlossaryDialog(bar.getScene() == null ? null : bar.getScene().getWindow(),
                 org.memvirt.viewmodel.shell.Glossary.shipped()).show());
         help.getItems().add(glossary);
+        MenuItem about = new MenuItem("About MemVirt Lab");
+        about.setId("menu-about");
+        about.setOnAction(e -> AboutBox.show(bar.getScene().getWindow(),
+                new AboutViewModel(BuildInfo.of(LessonMenus.class.getClassLoader()), vm.library())));
+        help.getItems().add(about);
         bar.getMenus().setAll(file, lesson, view, help);
     }
 
