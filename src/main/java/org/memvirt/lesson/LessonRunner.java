@@ -26,6 +26,7 @@ final class LessonRunner {
     private final Problems problems;
     private final BiConsumer<Integer, MachineSnapshot> observer;
     private final List<LessonError> unmet = new ArrayList<>();
+    private Machine machine;
 
     /**
      * A runner reporting into {@code problems}.
@@ -37,6 +38,11 @@ final class LessonRunner {
     LessonRunner(Problems problems, BiConsumer<Integer, MachineSnapshot> observer) {
         this.problems = problems;
         this.observer = observer;
+    }
+
+    /** The live machine after the last run, as the lesson left it (tests go on stepping it). */
+    Machine machine() {
+        return machine;
     }
 
     /** Expectations the engine contradicted, each at the value the lesson states. */
@@ -51,7 +57,6 @@ final class LessonRunner {
      *                    diverged from the lesson, so expectations and placeholders go unchecked
      */
     PlayedLesson run(Lesson lesson, SourceLocation machineAt, int firstBroken) {
-        Machine machine;
         try {
             machine = new Machine(lesson.config());
         } catch (RuntimeException e) {
