@@ -162,7 +162,7 @@ final class AccessPath {
             counters.cowBreak();
             return new ExitResolution(ExitResolution.Next.RETRY, reclaimer.breakSharing(vm.id(), gpa, sink));
         }
-        ExitResolution resolution = hypervisor.onEptViolation(vm.id(), gpa, sink);
+        ExitResolution resolution = hypervisor.onEptViolation(vm.id(), gpa, write, sink);
         if (resolution.next() == ExitResolution.Next.RETRY) {
             counters.hiddenFault();
         }
@@ -206,17 +206,22 @@ final class AccessPath {
 
     /** Where the guest kernel may store to {@code gpa}: faults it in if unbacked, swapped or shared. */
     long forWrite(VirtualMachine vm, long gpa) {
-        long hpa = hypervisor.hostAddress(vm.id(), gpa);
-        boolean shared = hpa >= 0 && memory.frame(HostMemory.frameOf(hpa)).use() == FrameUse.SHARED;
-        if (hpa >= 0 && !shared) {
-            return hpa;
+        for (int exits = 0; ; exits++) {
+            long hpa = hypervisor.mappedAddress(vm.id(), gpa);
+            boolean shared = hpa >= 0 && memory.frame(HostMemory.frameOf(hpa)).use() == FrameUse.SHARED;
+            if (hpa >= 0 && !shared) {
+                return hpa;
+            }
+            boolean reclaimed = reclaimer != null && reclaimer.owns(vm.id(), gpa);
+            if (exits == 0 && silent && !shared && !reclaimed) {
+                return hypervisor.back(vm.id(), gpa, FrameUse.DATA, EventSink.COUNTING);
+            }
+            if (exits == 2) {
+                return hypervisor.hostAddress(vm.id(), gpa);
+            }
+            // under KVM a refilled entry may come back read-only (a KSM page): the store exits again
+            kernelTouchExit(vm, gpa, true);
         }
-        boolean reclaimed = reclaimer != null && reclaimer.owns(vm.id(), gpa);
-        if (silent && !shared && !reclaimed) {
-            return hypervisor.back(vm.id(), gpa, FrameUse.DATA, EventSink.COUNTING);
-        }
-        kernelTouchExit(vm, gpa, true);
-        return hypervisor.hostAddress(vm.id(), gpa);
     }
 
     /** The word at an unbacked {@code gpa}: what swap holds for it, or zero. */
@@ -229,7 +234,7 @@ final class AccessPath {
         return new GuestCpu() {
             @Override
             public Page readPage(long gpa) {
-                if (hypervisor.hostAddress(vm.id(), gpa) < 0) {
+                if (hypervisor.mappedAddress(vm.id(), gpa) < 0) {
                     kernelTouchExit(vm, gpa, false);
                 }
                 return memory.page(HostMemory.frameOf(hypervisor.hostAddress(vm.id(), gpa)));

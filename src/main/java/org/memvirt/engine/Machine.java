@@ -6,6 +6,7 @@ import java.util.List;
 import org.memvirt.engine.event.Counters;
 import org.memvirt.engine.event.EventSink;
 import org.memvirt.engine.guest.GuestKernel;
+import org.memvirt.engine.host.HostKernel;
 import org.memvirt.engine.memory.Epoch;
 import org.memvirt.engine.memory.FrameUse;
 import org.memvirt.engine.memory.HostMemory;
@@ -31,6 +32,7 @@ public final class Machine {
     private final HostMemory memory;
     private final Counters counters = new Counters();
     private final Mmu mmu;
+    private final HostKernel hostKernel;
     private final Hypervisor hypervisor;
     private final List<VirtualMachine> vms = new ArrayList<>();
     private final ActionPerformer performer;
@@ -42,7 +44,8 @@ public final class Machine {
         this.config = config;
         this.memory = new HostMemory(epoch, config.hostFrames(), config.seed());
         this.mmu = new Mmu(memory, config.mmu(), counters, epoch);
-        this.hypervisor = new Hypervisor(memory);
+        this.hostKernel = new HostKernel(memory, counters);
+        this.hypervisor = new Hypervisor(memory, hostKernel, config.hypervisor(), mmu::flushEpt);
         List<GuestRam> rams = new ArrayList<>();
         if (config.mode() == PagingMode.NATIVE) {
             vms.add(new VirtualMachine(0, new GuestKernel(new NativeRam(memory), config.guestLevels(), config.pcids()),
@@ -213,7 +216,8 @@ public final class Machine {
         epoch.advance();
         return new MachineSnapshot(steps, config, image, vms.stream().map(v -> v.image(reclaimer, memory)).toList(),
                 counters.snapshot(performer.memoryFigures()), mmu.images(),
-                MemoryState.of(memory.freeFrames(), memory.frameCount()));
+                MemoryState.of(memory.freeFrames(), memory.frameCount()), hostKernel.images(),
+                new java.util.HashSet<>(heldSamples()));
     }
 
     private VirtualMachine vm(int id) {

@@ -2,6 +2,7 @@ package org.memvirt.engine;
 
 import java.util.List;
 
+import org.memvirt.engine.host.HypervisorStyle;
 import org.memvirt.engine.mmu.MmuConfig;
 import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.engine.paging.Levels;
@@ -26,10 +27,13 @@ import org.memvirt.engine.vmm.ShadowPolicy;
  * @param vmRamBytes     guest RAM of each VM (VM 1, 2, ...); ignored natively
  * @param shadow         the hypervisor's shadow-paging policy (shadow mode only)
  * @param reclaim        how the hypervisor reclaims memory (swap, balloon, sharing, idle tax)
+ * @param hypervisor     KVM (guest RAM is a host process's memory, the EPT its cache) or ESX (the VMM's own
+ *                       P2M map)
  */
 public record MachineConfig(PagingMode mode, int guestLevels, int hostLevels, PageSize hostPage, MmuConfig mmu,
                             boolean eptAccessDirty, boolean demandPaging, boolean pcids, int hostFrames, long seed,
-                            List<Long> vmRamBytes, ShadowPolicy shadow, ReclaimConfig reclaim) {
+                            List<Long> vmRamBytes, ShadowPolicy shadow, ReclaimConfig reclaim,
+                            HypervisorStyle hypervisor) {
     /** The most host memory a machine may have: 16 GiB (frames are tracked one by one). */
     public static final int MAX_HOST_FRAMES = 1 << 22;
 
@@ -38,7 +42,7 @@ public record MachineConfig(PagingMode mode, int guestLevels, int hostLevels, Pa
                          boolean eptAccessDirty, boolean demandPaging, boolean pcids, int hostFrames, long seed,
                          List<Long> vmRamBytes) {
         this(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids, hostFrames, seed,
-                vmRamBytes, ShadowPolicy.kvm(), ReclaimConfig.defaults());
+                vmRamBytes, ShadowPolicy.kvm(), ReclaimConfig.defaults(), HypervisorStyle.KVM);
     }
 
     /** A configuration with the default reclamation settings. */
@@ -46,12 +50,21 @@ public record MachineConfig(PagingMode mode, int guestLevels, int hostLevels, Pa
                          boolean eptAccessDirty, boolean demandPaging, boolean pcids, int hostFrames, long seed,
                          List<Long> vmRamBytes, ShadowPolicy shadow) {
         this(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids, hostFrames, seed,
-                vmRamBytes, shadow, ReclaimConfig.defaults());
+                vmRamBytes, shadow, ReclaimConfig.defaults(), HypervisorStyle.KVM);
+    }
+
+    /** A KVM-style configuration. */
+    public MachineConfig(PagingMode mode, int guestLevels, int hostLevels, PageSize hostPage, MmuConfig mmu,
+                         boolean eptAccessDirty, boolean demandPaging, boolean pcids, int hostFrames, long seed,
+                         List<Long> vmRamBytes, ShadowPolicy shadow, ReclaimConfig reclaim) {
+        this(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids, hostFrames, seed,
+                vmRamBytes, shadow, reclaim, HypervisorStyle.KVM);
     }
 
     public MachineConfig {
         java.util.Objects.requireNonNull(shadow, "shadow policy");
         java.util.Objects.requireNonNull(reclaim, "reclaim settings");
+        java.util.Objects.requireNonNull(hypervisor, "hypervisor style");
         Levels.checkLevels(guestLevels, "guest");
         Levels.checkLevels(hostLevels, "host");
         if (hostFrames < 64 || hostFrames > MAX_HOST_FRAMES) {
@@ -78,61 +91,66 @@ public record MachineConfig(PagingMode mode, int guestLevels, int hostLevels, Pa
 
     public MachineConfig withMode(PagingMode m) {
         return new MachineConfig(m, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, vmRamBytes, shadow, reclaim);
+                hostFrames, seed, vmRamBytes, shadow, reclaim, hypervisor);
     }
 
     public MachineConfig withLevels(int guest, int host) {
         return new MachineConfig(mode, guest, host, hostPage, mmu, eptAccessDirty, demandPaging, pcids, hostFrames,
-                seed, vmRamBytes, shadow, reclaim);
+                seed, vmRamBytes, shadow, reclaim, hypervisor);
     }
 
     public MachineConfig withHostPage(PageSize size) {
         return new MachineConfig(mode, guestLevels, hostLevels, size, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, vmRamBytes, shadow, reclaim);
+                hostFrames, seed, vmRamBytes, shadow, reclaim, hypervisor);
     }
 
     public MachineConfig withMmu(MmuConfig m) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, m, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, vmRamBytes, shadow, reclaim);
+                hostFrames, seed, vmRamBytes, shadow, reclaim, hypervisor);
     }
 
     public MachineConfig withEptAccessDirty(boolean on) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, on, demandPaging, pcids, hostFrames,
-                seed, vmRamBytes, shadow, reclaim);
+                seed, vmRamBytes, shadow, reclaim, hypervisor);
     }
 
     public MachineConfig withDemandPaging(boolean on) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, on, pcids, hostFrames,
-                seed, vmRamBytes, shadow, reclaim);
+                seed, vmRamBytes, shadow, reclaim, hypervisor);
     }
 
     public MachineConfig withPcids(boolean on) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, on,
-                hostFrames, seed, vmRamBytes, shadow, reclaim);
+                hostFrames, seed, vmRamBytes, shadow, reclaim, hypervisor);
     }
 
     public MachineConfig withHostFrames(int frames) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                frames, seed, vmRamBytes, shadow, reclaim);
+                frames, seed, vmRamBytes, shadow, reclaim, hypervisor);
     }
 
     public MachineConfig withSeed(long s) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, s, vmRamBytes, shadow, reclaim);
+                hostFrames, s, vmRamBytes, shadow, reclaim, hypervisor);
     }
 
     public MachineConfig withShadow(ShadowPolicy policy) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, vmRamBytes, policy, reclaim);
+                hostFrames, seed, vmRamBytes, policy, reclaim, hypervisor);
     }
 
     public MachineConfig withReclaim(ReclaimConfig r) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, vmRamBytes, shadow, r);
+                hostFrames, seed, vmRamBytes, shadow, r, hypervisor);
+    }
+
+    public MachineConfig withHypervisor(HypervisorStyle style) {
+        return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
+                hostFrames, seed, vmRamBytes, shadow, reclaim, style);
     }
 
     public MachineConfig withVmRam(List<Long> ram) {
         return new MachineConfig(mode, guestLevels, hostLevels, hostPage, mmu, eptAccessDirty, demandPaging, pcids,
-                hostFrames, seed, ram, shadow, reclaim);
+                hostFrames, seed, ram, shadow, reclaim, hypervisor);
     }
 }

@@ -41,6 +41,8 @@ public final class CounterNames {
         m.put("sharedFrames", CounterSnapshot::sharedFrames);
         m.put("framesSaved", CounterSnapshot::framesSaved);
         m.put("cowBreaks", CounterSnapshot::cowBreaks);
+        m.put("hostPtRefs", CounterSnapshot::hostPtRefs);
+        m.put("hostPageFaults", CounterSnapshot::hostPageFaults);
         COUNTERS = Collections.unmodifiableMap(m);
     }
 

@@ -29,6 +29,7 @@ final class LessonRunner {
     private final List<LessonError> unmet = new ArrayList<>();
     private final Consumer<PlayedStep> sink;
     private final boolean keepSteps;
+    private Machine machine;
 
     /**
      * A runner reporting into {@code problems}.
@@ -55,6 +56,11 @@ final class LessonRunner {
         this.keepSteps = keepSteps;
     }
 
+    /** The live machine after the last run, as the lesson left it (tests go on stepping it). */
+    Machine machine() {
+        return machine;
+    }
+
     /** Expectations the engine contradicted, each at the value the lesson states. */
     List<LessonError> unmet() {
         return unmet;
@@ -67,7 +73,6 @@ final class LessonRunner {
      *                    diverged from the lesson, so expectations and placeholders go unchecked
      */
     PlayedLesson run(Lesson lesson, SourceLocation machineAt, int firstBroken) {
-        Machine machine;
         try {
             machine = new Machine(lesson.config());
             if (!setUp(machine, lesson)) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.memvirt.engine.MachineConfig;
+import org.memvirt.engine.host.HypervisorStyle;
 import org.memvirt.engine.mmu.MmuConfig;
 import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.engine.paging.PageSize;
@@ -34,7 +35,7 @@ final class MachineBinder {
     private static final List<String> COMMON_KEYS = List.of("mode", "guestLevels", "hostMemory", "tlb", "walkCache",
             "pcids", "maxPhyAddr");
     private static final List<String> NESTED_KEYS = List.of("hostLevels", "hostPage", "demandPaging",
-            "eptAccessDirty", "executeOnlyEpt", "vms", "shadow", "reclaim");
+            "eptAccessDirty", "executeOnlyEpt", "vms", "shadow", "reclaim", "hypervisor");
     private static final List<String> RECLAIM_KEYS = List.of("swapPolicy", "sharing", "esxRatePerVm", "esxRateTotal",
             "ksmPagesToScan", "ksmSleepMillis", "ksmMaxPageSharing", "ksmUseZeroPages", "taxRate", "sampleSize",
             "deflateOnOom");
@@ -99,6 +100,7 @@ final class MachineBinder {
         Topology topology = new Topology(nativeMode, vms);
         ShadowPolicy shadow = shadowPolicy(f);
         ReclaimConfig reclaim = reclaimConfig(f, shares);
+        HypervisorStyle style = hypervisorStyle(f);
         if (problems.count() > before) {
             return new Bound(null, topology);
         }
@@ -106,12 +108,18 @@ final class MachineBinder {
         try {
             MachineConfig config = new MachineConfig(PagingMode.parse(mode), guestLevels, hostLevels, hostPage, mmu,
                     f.bool("eptAccessDirty", false), f.bool("demandPaging", false), f.bool("pcids", false),
-                    (int) (hostMemory >> 12), seed, ram, shadow, reclaim);
+                    (int) (hostMemory >> 12), seed, ram, shadow, reclaim, style);
             return new Bound(config, topology);
         } catch (IllegalArgumentException e) {
             problems.at(f.at(), "the machine: " + e.getMessage());
             return new Bound(null, topology);
         }
+    }
+
+    /** {@code hypervisor: kvm} (guest RAM is a host process's memory; the default) or {@code esx} (the VMM's P2M). */
+    private HypervisorStyle hypervisorStyle(Fields f) {
+        return HypervisorStyle.valueOf(f.choice("hypervisor", List.of("kvm", "esx"), "kvm")
+                .toUpperCase(java.util.Locale.ROOT));
     }
 
     private String modeOf(Fields f) {

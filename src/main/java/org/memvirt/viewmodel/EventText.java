@@ -12,6 +12,10 @@ import org.memvirt.engine.event.LookupOutcome;
 import org.memvirt.engine.event.BalloonDeflate;
 import org.memvirt.engine.event.BalloonInflate;
 import org.memvirt.engine.event.CowBreak;
+import org.memvirt.engine.event.MmuNotifierInvalidate;
+import org.memvirt.engine.event.HostPageFault;
+import org.memvirt.engine.event.HostTableRead;
+import org.memvirt.engine.event.MemslotLookup;
 import org.memvirt.engine.event.PageMerge;
 import org.memvirt.engine.event.PageScan;
 import org.memvirt.engine.event.ShadowSync;
@@ -146,5 +150,28 @@ public final class EventText implements EventVisitor<String> {
     public String visitCowBreak(CowBreak e) {
         return "Copy-on-write: VM " + e.vm() + " wrote " + HexAddress.compact(e.gpa()) + ", copied to frame "
                 + e.newFrame();
+    }
+
+    @Override
+    public String visitMemslotLookup(MemslotLookup e) {
+        return e.found() ? "Memslot " + e.slot() + ": GPA " + HexAddress.compact(e.gpa()) + " is HVA "
+                + HexAddress.compact(e.hva()) : "No memslot covers GPA " + HexAddress.compact(e.gpa()) + ": MMIO";
+    }
+
+    @Override
+    public String visitHostTableRead(HostTableRead e) {
+        return "Host kernel read level " + e.level() + " of process " + e.pid() + "'s page table"
+                + (e.present() ? "" : ": not present");
+    }
+
+    @Override
+    public String visitHostPageFault(HostPageFault e) {
+        return "Host page fault in process " + e.pid() + " (" + e.kind() + "): frame " + e.frame();
+    }
+
+    @Override
+    public String visitMmuNotifierInvalidate(MmuNotifierInvalidate e) {
+        return "MMU notifier (" + e.reason() + "): VM " + e.vm() + "'s EPT entry for "
+                + HexAddress.compact(e.gpa()) + (e.zapped() ? " zapped" : " (none cached)");
     }
 }

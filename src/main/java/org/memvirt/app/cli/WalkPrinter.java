@@ -47,6 +47,8 @@ final class WalkPrinter {
         m.put("sharedFrames", c.sharedFrames());
         m.put("framesSaved", c.framesSaved());
         m.put("cowBreaks", c.cowBreaks());
+        m.put("hostPtRefs", c.hostPtRefs());
+        m.put("hostPageFaults", c.hostPageFaults());
         m.put("accessesPerSecond", Math.round(report.accessesPerSecond()));
         return m;
     }

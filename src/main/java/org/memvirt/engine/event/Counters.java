@@ -22,6 +22,8 @@ public final class Counters {
     long swapOuts;
     long swapIns;
     long cowBreaks;
+    long hostPtRefs;
+    long hostPageFaults;
     private final long[] exits = new long[ExitReason.values().length];
 
     public void access() {
@@ -75,6 +77,16 @@ public final class Counters {
         cowBreaks++;
     }
 
+    /** One entry of the hypervisor process's page table read by the host kernel in software. */
+    public void hostPtRef() {
+        hostPtRefs++;
+    }
+
+    /** A page fault of the hypervisor process served by the host kernel. */
+    public void hostPageFault() {
+        hostPageFaults++;
+    }
+
     /** Walk references of every dimension. */
     public long walkRefs() {
         return guestRefs + hostRefs + shadowRefs + nativeRefs;
@@ -106,7 +118,7 @@ public final class Counters {
                 tlbMisses, guestFaults, hiddenFaults, java.util.Collections.unmodifiableMap(byReason),
                 memory.hostFramesUsed(),
                 memory.hostFramesFree(), swapOuts, swapIns, memory.balloonPages(), memory.sharedFrames(),
-                memory.framesSaved(), cowBreaks);
+                memory.framesSaved(), cowBreaks, hostPtRefs, hostPageFaults);
     }
 
     /** Exits by reason as an ordered map (zero counts left out). */

@@ -7,7 +7,8 @@ package org.memvirt.engine.event;
  */
 public sealed interface Event permits TlbLookup, WalkStep, Translated, GuestPageFault, VmExit, VmEntry,
         EptFill, FrameAlloc, FrameFree, GuestWrite, ShadowSync, SwapOut, SwapIn, BalloonInflate, BalloonDeflate,
-        PageScan, PageMerge, CowBreak {
+        PageScan, PageMerge, CowBreak, MemslotLookup, HostTableRead, HostPageFault,
+        MmuNotifierInvalidate {
 
     /** Double dispatch: the compiler checks that a visitor handles every kind of event. */
     <R> R accept(EventVisitor<R> visitor);

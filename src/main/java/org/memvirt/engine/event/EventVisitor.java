@@ -42,4 +42,12 @@ public interface EventVisitor<R> {
     R visitPageMerge(PageMerge e);
 
     R visitCowBreak(CowBreak e);
+
+    R visitMemslotLookup(MemslotLookup e);
+
+    R visitHostTableRead(HostTableRead e);
+
+    R visitHostPageFault(HostPageFault e);
+
+    R visitMmuNotifierInvalidate(MmuNotifierInvalidate e);
 }

@@ -14,6 +14,8 @@ public enum FrameUse {
     SHADOW_TABLE,
     /** A read-only frame shared by several guest pages through content-based sharing. */
     SHARED,
+    /** A page of the host kernel's page table for a VM's hypervisor process (HVA to HPA). */
+    HOST_TABLE,
     /** Taken by the host for its own use (memory pressure from outside the VMs). */
     HOST
 }

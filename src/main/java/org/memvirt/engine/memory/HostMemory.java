@@ -132,6 +132,25 @@ public final class HostMemory implements MemoryReader {
     }
 
     /**
+     * Allocates the highest free frame for {@code use} by {@code vm}; its contents are zero. The
+     * host kernel takes its own page-table pages this way, from the top of memory, so that they
+     * leave the placement of guest frames (drawn from the seeded random source) as it was.
+     */
+    public int allocateFromTop(FrameUse use, int vm) {
+        for (int pfn = frameCount() - 1; pfn >= 0; pfn--) {
+            if (frames.get(pfn) == null) {
+                Frame owner = new Frame(use, vm, 1);
+                frames.set(pfn, owner);
+                account(owner, 1);
+                setPage(pfn, null);
+                used++;
+                return pfn;
+            }
+        }
+        throw new OutOfHostMemory(1, 0);
+    }
+
+    /**
      * Allocates {@code count} contiguous free frames starting at a multiple of {@code count}
      * (a power of two): what a 2 MiB or 1 GiB host page needs.
      *

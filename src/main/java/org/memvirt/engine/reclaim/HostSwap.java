@@ -10,10 +10,13 @@ import java.util.function.IntConsumer;
 
 import org.memvirt.engine.event.Counters;
 import org.memvirt.engine.event.EventSink;
+import org.memvirt.engine.event.EptFill;
 import org.memvirt.engine.event.FrameAlloc;
+import org.memvirt.engine.event.InvalidateReason;
 import org.memvirt.engine.event.SwapIn;
 import org.memvirt.engine.event.SwapOut;
 import org.memvirt.engine.event.Swapper;
+import org.memvirt.engine.host.HostKernel;
 import org.memvirt.engine.memory.Frame;
 import org.memvirt.engine.memory.FrameUse;
 import org.memvirt.engine.memory.HostMemory;
@@ -97,8 +100,7 @@ final class HostSwap {
         Frame f = memory.frame(pfn);
         Slot slot = new Slot(nextSlot++, memory.page(pfn).copy(0), f.use());
         swapped.put(Hypervisor.key(vm, gpa), slot);
-        hypervisor.ept(vm).unmap(gpa);
-        invept.accept(vm);
+        hypervisor.evict(vm, gpa, InvalidateReason.SWAP_OUT, HostKernel.swapEntry(slot.number()), sink);
         shared.freeFrame(pfn, sink);
         counters.swapOut();
         if (sink.recording()) {
@@ -113,13 +115,18 @@ final class HostSwap {
         Slot slot = swapped.remove(Hypervisor.key(vm, base));
         int pfn = memory.allocate(slot.use(), vm);
         memory.loadPage(pfn, slot.contents());
-        hypervisor.ept(vm).map(base, HostMemory.addressOf(pfn), PageSize.SIZE_4K, SharedFrames.ALL);
-        hypervisor.noteBacked(vm, base);
-        invept.accept(vm);
-        counters.swapIn();
         if (sink.recording()) {
             sink.emit(new FrameAlloc(pfn, 1, slot.use().name(), vm));
+        }
+        if (hypervisor.kvm()) {
+            hypervisor.hostKernel().swapIn(vm, base, pfn, sink);
+        }
+        hypervisor.remap(vm, base, HostMemory.addressOf(pfn), SharedFrames.ALL);
+        hypervisor.noteBacked(vm, base);
+        counters.swapIn();
+        if (sink.recording()) {
             sink.emit(new SwapIn(vm, base, -1, pfn, slot.number(), Swapper.HOST));
+            sink.emit(new EptFill(vm, base, HostMemory.addressOf(pfn), PageSize.SIZE_4K.label()));
         }
         return HostMemory.addressOf(pfn) | (gpa & 0xFFF);
     }

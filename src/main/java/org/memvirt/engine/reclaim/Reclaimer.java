@@ -162,7 +162,7 @@ public final class Reclaimer implements BalloonDriver.BalloonHost {
             List<Long> resident = residentPages(vm);
             for (int i = 0; i < config.sampleSize() && !resident.isEmpty(); i++) {
                 long gpa = resident.remove(random.nextInt(resident.size()));
-                long hpa = hypervisor.hostAddress(vm, gpa);
+                long hpa = hypervisor.mappedAddress(vm, gpa);
                 hypervisor.ept(vm).unmap(gpa);
                 sampled.put(Hypervisor.key(vm, gpa), hpa);
             }
@@ -330,7 +330,7 @@ public final class Reclaimer implements BalloonDriver.BalloonHost {
             }
             seen = key;
             long gpa = Hypervisor.gpaOfKey(key);
-            long hpa = hypervisor.hostAddress(vm, gpa);
+            long hpa = hypervisor.mappedAddress(vm, gpa);
             if (hpa >= 0 && memory.frame(HostMemory.frameOf(hpa)).use() == FrameUse.DATA) {
                 pages.add(gpa);
             }

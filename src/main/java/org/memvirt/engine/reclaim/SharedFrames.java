@@ -6,10 +6,10 @@ import org.memvirt.engine.event.CowBreak;
 import org.memvirt.engine.event.EventSink;
 import org.memvirt.engine.event.FrameAlloc;
 import org.memvirt.engine.event.FrameFree;
+import org.memvirt.engine.event.InvalidateReason;
 import org.memvirt.engine.memory.Frame;
 import org.memvirt.engine.memory.FrameUse;
 import org.memvirt.engine.memory.HostMemory;
-import org.memvirt.engine.paging.Mapping;
 import org.memvirt.engine.paging.PageSize;
 import org.memvirt.engine.vmm.Hypervisor;
 
@@ -31,9 +31,9 @@ final class SharedFrames {
         this.invept = invept;
     }
 
-    /** The frame behind a guest page, or -1 when it is not backed. */
+    /** The frame the EPT maps a guest page to, or -1 when it maps none. */
     int frameOf(int vm, long gpa) {
-        long hpa = hypervisor.hostAddress(vm, gpa);
+        long hpa = hypervisor.mappedAddress(vm, gpa);
         return hpa < 0 ? -1 : HostMemory.frameOf(hpa);
     }
 
@@ -46,8 +46,7 @@ final class SharedFrames {
     int share(int vm, long gpa) {
         int pfn = frameOf(vm, gpa);
         memory.setFrame(pfn, new Frame(FrameUse.SHARED, 0, 1));
-        hypervisor.ept(vm).setRights(gpa, READ_EXECUTE);
-        invept.accept(vm);
+        hypervisor.remap(vm, gpa, HostMemory.addressOf(pfn), READ_EXECUTE);
         return pfn;
     }
 
@@ -59,8 +58,10 @@ final class SharedFrames {
         int old = frameOf(vm, gpa);
         Frame f = memory.frame(shared);
         memory.setFrame(shared, new Frame(FrameUse.SHARED, 0, f.refs() + 1));
-        hypervisor.ept(vm).map(gpa & ~0xFFFL, HostMemory.addressOf(shared), PageSize.SIZE_4K, READ_EXECUTE);
-        invept.accept(vm);
+        if (hypervisor.kvm()) {
+            hypervisor.hostKernel().invalidate(vm, gpa, InvalidateReason.KSM_MERGE, 0, sink);
+        }
+        hypervisor.remap(vm, gpa, HostMemory.addressOf(shared), READ_EXECUTE);
         freeFrame(old, sink);
         return old;
     }
@@ -70,9 +71,8 @@ final class SharedFrames {
         int shared = frameOf(vm, gpa);
         int copy = memory.allocate(FrameUse.DATA, vm);
         memory.loadPage(copy, memory.page(shared));
-        hypervisor.ept(vm).map(gpa & ~0xFFFL, HostMemory.addressOf(copy), PageSize.SIZE_4K, ALL);
+        hypervisor.remap(vm, gpa, HostMemory.addressOf(copy), ALL);
         hypervisor.noteBacked(vm, gpa);
-        invept.accept(vm);
         int left = release(shared, sink);
         if (sink.recording()) {
             sink.emit(new FrameAlloc(copy, 1, FrameUse.DATA.name(), vm));
@@ -86,16 +86,15 @@ final class SharedFrames {
      * it. Returns the host frames that became free (0 for a shared frame others still map).
      */
     int unmap(int vm, long gpa, EventSink sink) {
-        int pfn = frameOf(vm, gpa);
+        long hpa = hypervisor.hostAddress(vm, gpa);
+        int pfn = hpa < 0 ? -1 : HostMemory.frameOf(hpa);
         if (pfn < 0) {
             return 0;
         }
-        Mapping m = hypervisor.ept(vm).lookup(gpa);
-        if (m.size() != PageSize.SIZE_4K) {
+        if (hypervisor.ept(vm).pageSize() != PageSize.SIZE_4K) {
             throw new IllegalArgumentException("reclaiming memory one 4 KiB page at a time needs 4K host pages");
         }
-        hypervisor.ept(vm).unmap(gpa);
-        invept.accept(vm);
+        hypervisor.evict(vm, gpa, InvalidateReason.DISCARD, 0, sink);
         if (memory.frame(pfn).use() == FrameUse.SHARED) {
             return release(pfn, sink) == 0 ? 1 : 0;
         }

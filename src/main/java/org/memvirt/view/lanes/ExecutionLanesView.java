@@ -280,6 +280,7 @@ public final class ExecutionLanesView extends VBox {
             case GUEST_APP -> "mdi2a-account";
             case GUEST_KERNEL -> "mdi2c-cog";
             case HYPERVISOR -> "mdi2s-server";
+            case HOST_KERNEL -> "mdi2l-linux";
         };
     }
 
@@ -291,6 +292,7 @@ public final class ExecutionLanesView extends VBox {
             case KERNEL_WORK -> "mdi2p-pencil";
             case VM_EXIT -> "mdi2l-logout";
             case HYPERVISOR_WORK -> "mdi2l-layers";
+            case HOST_KERNEL_WORK -> "mdi2f-file-tree";
             case VM_ENTRY -> "mdi2l-login";
         };
     }

@@ -186,6 +186,7 @@ final class MapPalette {
                 case EPT_TABLE -> patterned(ept, Pattern.HATCH);
                 case SHADOW_TABLE -> patterned(shadow, Pattern.HATCH);
                 case SHARED -> patterned(shared, Pattern.DOTS);
+                case HOST_TABLE -> patterned(host, Pattern.HATCH);
                 case HOST -> patterned(host, Pattern.CROSS);
             };
         }

@@ -17,6 +17,11 @@ import org.memvirt.engine.event.FrameAlloc;
 import org.memvirt.engine.event.FrameFree;
 import org.memvirt.engine.event.GuestPageFault;
 import org.memvirt.engine.event.GuestWrite;
+import org.memvirt.engine.event.HostFaultKind;
+import org.memvirt.engine.event.HostPageFault;
+import org.memvirt.engine.event.HostTableRead;
+import org.memvirt.engine.event.MemslotLookup;
+import org.memvirt.engine.event.MmuNotifierInvalidate;
 import org.memvirt.engine.event.LookupOutcome;
 import org.memvirt.engine.event.PageMerge;
 import org.memvirt.engine.event.PageScan;
@@ -229,6 +234,36 @@ public final class ExecutionLanes {
         @Override
         public Void visitCowBreak(CowBreak e) {
             hypervisorWork("copy on write", "copy on write ×%d", "gPA " + HexAddress.compact(e.gpa()) + " gets frame " + e.newFrame());
+            return null;
+        }
+
+        @Override
+        public Void visitMemslotLookup(MemslotLookup e) {
+            hypervisorWork("memslot", "memslot ×%d", e.found()
+                    ? "gPA " + HexAddress.compact(e.gpa()) + " is hVA " + HexAddress.compact(e.hva()) + " (memslot " + e.slot() + ")"
+                    : "no memslot for gPA " + HexAddress.compact(e.gpa()) + ": MMIO");
+            return null;
+        }
+
+        @Override
+        public Void visitHostTableRead(HostTableRead e) {
+            merge(Lane.HOST_KERNEL, SegmentKind.HOST_KERNEL_WORK, "host PT walk", "host PT walk ×%d",
+                    "level " + e.level() + " of process " + e.pid() + "'s page table" + (e.present() ? "" : ": not present"));
+            return null;
+        }
+
+        @Override
+        public Void visitHostPageFault(HostPageFault e) {
+            add(Lane.HOST_KERNEL, SegmentKind.HOST_KERNEL_WORK, "host #PF", "process " + e.pid() + " faulted at hVA "
+                    + HexAddress.compact(e.hva()) + ": " + (e.kind() == HostFaultKind.SWAP_IN ? "swap-in" : "zeroed frame")
+                    + " " + e.frame());
+            return null;
+        }
+
+        @Override
+        public Void visitMmuNotifierInvalidate(MmuNotifierInvalidate e) {
+            merge(Lane.HOST_KERNEL, SegmentKind.HOST_KERNEL_WORK, "MMU notifier", "MMU notifier ×%d",
+                    e.reason() + ": gPA " + HexAddress.compact(e.gpa()) + (e.zapped() ? ", EPT entry zapped" : ""));
             return null;
         }
 

@@ -14,6 +14,8 @@ public enum SegmentKind {
     VM_EXIT,
     /** The hypervisor's own work: EPT fills, shadow syncs, copy-on-write, swapping, sharing. */
     HYPERVISOR_WORK,
+    /** The host kernel's work for the hypervisor process: page-table walk, page fault, MMU notifier. */
+    HOST_KERNEL_WORK,
     /** A VM entry: the hypervisor resumes the guest. */
     VM_ENTRY
 }

@@ -19,6 +19,8 @@ public enum FrameCategory {
     SHADOW_TABLE("Shadow tables"),
     /** A read-only frame several guest pages map after content-based sharing. */
     SHARED("Shared (copy-on-write)"),
+    /** A page of the host kernel's page table for a VM's hypervisor process (hVA → hPA). */
+    HOST_TABLE("Host page tables (QEMU)"),
     /** Taken by the host itself (memory pressure from outside the VMs). */
     HOST("Host's own use");
 
@@ -42,6 +44,7 @@ public enum FrameCategory {
             case EPT_TABLE -> EPT_TABLE;
             case SHADOW_TABLE -> SHADOW_TABLE;
             case SHARED -> SHARED;
+            case HOST_TABLE -> HOST_TABLE;
             case HOST -> HOST;
         };
     }

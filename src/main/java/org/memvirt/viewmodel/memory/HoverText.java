@@ -27,6 +27,8 @@ final class HoverText {
             case EPT_TABLE -> sb.append("EPT table page (the hypervisor's)");
             case SHADOW_TABLE -> sb.append("shadow table page of VM ").append(f.vm()).append(" (the hypervisor's)");
             case SHARED -> sb.append("shared read-only, ").append(Numbers.of(f.refs(), "reference", "references"));
+            case HOST_TABLE -> sb.append("host page table of VM ").append(f.vm())
+                    .append("'s hypervisor process (qemu-system-x86_64, pid ").append(org.memvirt.engine.host.HostKernel.FIRST_PID + f.vm()).append(")");
             case HOST -> sb.append("taken by the host for its own use");
         }
         if (!mappers.isEmpty()) {

@@ -12,6 +12,10 @@ import org.memvirt.engine.event.FrameAlloc;
 import org.memvirt.engine.event.FrameFree;
 import org.memvirt.engine.event.GuestPageFault;
 import org.memvirt.engine.event.GuestWrite;
+import org.memvirt.engine.event.HostPageFault;
+import org.memvirt.engine.event.HostTableRead;
+import org.memvirt.engine.event.MemslotLookup;
+import org.memvirt.engine.event.MmuNotifierInvalidate;
 import org.memvirt.engine.event.PageMerge;
 import org.memvirt.engine.event.PageScan;
 import org.memvirt.engine.event.ShadowSync;
@@ -149,6 +153,44 @@ final class EventWords implements EventVisitor<String> {
     @Override
     public String visitCowBreak(CowBreak e) {
         return text.visitCowBreak(e);
+    }
+
+    @Override
+    public String visitMemslotLookup(MemslotLookup e) {
+        return e.found()
+                ? "Memslot lookup: VM " + e.vm() + "'s gPA " + HexAddress.compact(e.gpa()) + " is in memslot " + e.slot()
+                        + ", so it is hVA " + HexAddress.compact(e.hva()) + " of the hypervisor process"
+                : "Memslot lookup: no memslot covers VM " + e.vm() + "'s gPA " + HexAddress.compact(e.gpa())
+                        + ", so it is MMIO";
+    }
+
+    @Override
+    public String visitHostTableRead(HostTableRead e) {
+        return "Host kernel walk (software): level " + e.level() + " entry " + e.index() + " of process " + e.pid()
+                + "'s page table for hVA " + HexAddress.compact(e.hva()) + " — "
+                + (e.present() ? "present" : e.entry() == 0 ? "empty" : "not present (a swap entry)");
+    }
+
+    @Override
+    public String visitHostPageFault(HostPageFault e) {
+        return "Host page fault in process " + e.pid() + " at hVA " + HexAddress.compact(e.hva()) + ": the host kernel "
+                + switch (e.kind()) {
+                    case ZERO_FILL -> "gave it a zeroed frame, " + e.frame();
+                    case SWAP_IN -> "read it back from swap into frame " + e.frame();
+                };
+    }
+
+    @Override
+    public String visitMmuNotifierInvalidate(MmuNotifierInvalidate e) {
+        String why = switch (e.reason()) {
+            case SWAP_OUT -> "is swapping out";
+            case KSM_MERGE -> "is merging (KSM)";
+            case DISCARD -> "is discarding";
+            case MIGRATE -> "is migrating";
+        };
+        return "MMU notifier: the host kernel " + why + " hVA " + HexAddress.compact(e.hva()) + "; KVM "
+                + (e.zapped() ? "zapped" : "had no") + " EPT entry for VM " + e.vm() + "'s gPA "
+                + HexAddress.compact(e.gpa());
     }
 
     private static String words(String use) {

@@ -10,6 +10,10 @@ import java.util.Set;
 import org.memvirt.engine.event.BalloonDeflate;
 import org.memvirt.engine.event.BalloonInflate;
 import org.memvirt.engine.event.CowBreak;
+import org.memvirt.engine.event.MmuNotifierInvalidate;
+import org.memvirt.engine.event.HostPageFault;
+import org.memvirt.engine.event.HostTableRead;
+import org.memvirt.engine.event.MemslotLookup;
 import org.memvirt.engine.event.Dimension;
 import org.memvirt.engine.event.EptFill;
 import org.memvirt.engine.event.Event;
@@ -272,6 +276,26 @@ final class StepMarks {
 
         @Override
         public Void visitCowBreak(CowBreak e) {
+            return null;
+        }
+
+        @Override
+        public Void visitMemslotLookup(MemslotLookup e) {
+            return null;
+        }
+
+        @Override
+        public Void visitHostTableRead(HostTableRead e) {
+            return null;
+        }
+
+        @Override
+        public Void visitHostPageFault(HostPageFault e) {
+            return null;
+        }
+
+        @Override
+        public Void visitMmuNotifierInvalidate(MmuNotifierInvalidate e) {
             return null;
         }
     }

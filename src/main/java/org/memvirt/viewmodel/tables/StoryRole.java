@@ -4,6 +4,10 @@ import org.memvirt.engine.event.BalloonDeflate;
 import org.memvirt.engine.event.BalloonInflate;
 import org.memvirt.engine.event.CacheKind;
 import org.memvirt.engine.event.CowBreak;
+import org.memvirt.engine.event.MmuNotifierInvalidate;
+import org.memvirt.engine.event.HostPageFault;
+import org.memvirt.engine.event.HostTableRead;
+import org.memvirt.engine.event.MemslotLookup;
 import org.memvirt.engine.event.EptFill;
 import org.memvirt.engine.event.EventVisitor;
 import org.memvirt.engine.event.FrameAlloc;
@@ -134,6 +138,26 @@ enum StoryRole {
         @Override
         public StoryRole visitCowBreak(CowBreak e) {
             return NONE;
+        }
+
+        @Override
+        public StoryRole visitMemslotLookup(MemslotLookup e) {
+            return HYPERVISOR_WORK;
+        }
+
+        @Override
+        public StoryRole visitHostTableRead(HostTableRead e) {
+            return NONE;
+        }
+
+        @Override
+        public StoryRole visitHostPageFault(HostPageFault e) {
+            return NONE;
+        }
+
+        @Override
+        public StoryRole visitMmuNotifierInvalidate(MmuNotifierInvalidate e) {
+            return HYPERVISOR_WORK;
         }
     };
 }

@@ -228,6 +228,7 @@ final class TableTreeBuilder {
             case EPT_TABLE -> "an EPT table";
             case SHADOW_TABLE -> "a shadow table";
             case SHARED -> "shared, read-only";
+            case HOST_TABLE -> "the hypervisor process's page table";
             case HOST -> "host's own";
         };
     }

@@ -3,6 +3,10 @@ package org.memvirt.viewmodel.tables;
 import org.memvirt.engine.event.BalloonDeflate;
 import org.memvirt.engine.event.BalloonInflate;
 import org.memvirt.engine.event.CowBreak;
+import org.memvirt.engine.event.MmuNotifierInvalidate;
+import org.memvirt.engine.event.HostPageFault;
+import org.memvirt.engine.event.HostTableRead;
+import org.memvirt.engine.event.MemslotLookup;
 import org.memvirt.engine.event.EptFill;
 import org.memvirt.engine.event.EventVisitor;
 import org.memvirt.engine.event.FrameAlloc;
@@ -114,6 +118,26 @@ final class VmOfEvent implements EventVisitor<Integer> {
 
     @Override
     public Integer visitCowBreak(CowBreak e) {
+        return e.vm();
+    }
+
+    @Override
+    public Integer visitMemslotLookup(MemslotLookup e) {
+        return e.vm();
+    }
+
+    @Override
+    public Integer visitHostTableRead(HostTableRead e) {
+        return e.vm();
+    }
+
+    @Override
+    public Integer visitHostPageFault(HostPageFault e) {
+        return e.vm();
+    }
+
+    @Override
+    public Integer visitMmuNotifierInvalidate(MmuNotifierInvalidate e) {
         return e.vm();
     }
 }

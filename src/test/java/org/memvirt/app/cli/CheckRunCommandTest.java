@@ -136,7 +136,7 @@ class CheckRunCommandTest {
         it.forEachRemaining(names::add);
         assertEquals(List.of("accesses", "walkRefs", "guestRefs", "hostRefs", "shadowRefs", "tlbHits", "tlbMisses",
                 "guestFaults", "hiddenFaults", "vmExits", "hostFramesUsed", "hostFramesFree", "swapOuts", "swapIns",
-                "balloonPages", "sharedFrames", "framesSaved", "cowBreaks"), names);
+                "balloonPages", "sharedFrames", "framesSaved", "cowBreaks", "hostPtRefs", "hostPageFaults"), names);
         assertEquals(2, summary.get("counters").get("accesses").asInt());
         assertEquals(24, summary.get("counters").get("walkRefs").asInt());
         assertTrue(summary.get("counters").get("vmExits").isObject());

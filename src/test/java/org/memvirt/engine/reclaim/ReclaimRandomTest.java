@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.memvirt.engine.Action;
+import org.memvirt.engine.BackingInvariant;
 import org.memvirt.engine.Machine;
+import org.memvirt.engine.host.HypervisorStyle;
 import org.memvirt.engine.StepResult;
 import org.memvirt.engine.mmu.AccessKind;
 import org.memvirt.engine.mmu.Privilege;
@@ -29,18 +31,21 @@ class ReclaimRandomTest {
     private static final int PAGES = 40;
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
     void framesAreConservedAndContentsKept(long seed) {
         run(seed, 300);
     }
 
     static void run(long seed, int steps) {
+        System.out.println("ReclaimRandomTest seed " + seed);
         Random rnd = new Random(seed);
+        HypervisorStyle style = rnd.nextBoolean() ? HypervisorStyle.KVM : HypervisorStyle.ESX;
         SharingPolicy sharing = rnd.nextBoolean() ? SharingPolicy.ESX : SharingPolicy.KSM;
         SwapPolicy swap = SwapPolicy.values()[rnd.nextInt(3)];
         ReclaimConfig cfg = ReclaimConfig.defaults().withSharing(sharing).withSwapPolicy(swap).withSampleSize(10)
                 .withDeflateOnOom(rnd.nextBoolean()).withKsmUseZeroPages(rnd.nextBoolean());
-        Machine m = ReclaimRig.machine(VMS, PAGES, cfg, (vm, i) -> (long) ((vm + i) % 5));
+        Machine m = ReclaimRig.machine(VMS, PAGES, cfg, style, (vm, i) -> (long) ((vm + i) % 5));
+        Map<Long, Long> gpas = new HashMap<>();
         Map<Long, Long> expected = new HashMap<>();
         for (int vm = 1; vm <= VMS; vm++) {
             for (int i = 0; i < PAGES; i++) {
@@ -72,6 +77,8 @@ class ReclaimRandomTest {
             } else if (what == 17 && hostTaken == 0) {
                 hostTaken = 100 + rnd.nextInt(400);
                 action = new Action.HostPressure(hostTaken);
+            } else if (what == 19 && style == HypervisorStyle.KVM && gpas.containsKey(key(vm, page))) {
+                action = new Action.WriteEptEntry(vm, gpas.get(key(vm, page)), 1, 0);
             } else if (what == 18 && hostTaken > 0) {
                 action = new Action.HostRelease(hostTaken);
                 hostTaken = 0;
@@ -79,7 +86,13 @@ class ReclaimRandomTest {
                 action = new Action.TouchPages(vm, addr(0), PAGES, AccessKind.READ);
             }
             StepResult r = m.step(action);
-            List<String> problems = audit(m);
+            for (var e : r.events()) {
+                if (e instanceof org.memvirt.engine.event.Translated t && action instanceof Action.Access) {
+                    gpas.put(key(vm, page), t.gpa() & ~0xFFFL);
+                }
+            }
+            List<String> problems = new java.util.ArrayList<>(audit(m));
+            problems.addAll(BackingInvariant.violations(r.snapshot()));
             int s = step;
             assertTrue(problems.isEmpty(), () -> "seed " + seed + " step " + s + " " + action + ": " + problems);
             assertEquals(r.snapshot().counters().hostFramesUsed() + r.snapshot().counters().hostFramesFree(),

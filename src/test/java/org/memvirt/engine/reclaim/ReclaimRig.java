@@ -31,7 +31,13 @@ final class ReclaimRig {
 
     /** Maps {@code pages} pages at BASE in process 1 of each VM and fills page i with {@code fill(vm, i)}. */
     static Machine machine(int vms, int pages, ReclaimConfig reclaim, java.util.function.BiFunction<Integer, Integer, Long> fill) {
-        Machine m = new Machine(config(vms, reclaim));
+        return machine(vms, pages, reclaim, org.memvirt.engine.host.HypervisorStyle.KVM, fill);
+    }
+
+    /** The same, with the hypervisor style chosen: KVM (host process memory) or ESX (the VMM's P2M). */
+    static Machine machine(int vms, int pages, ReclaimConfig reclaim, org.memvirt.engine.host.HypervisorStyle style,
+                           java.util.function.BiFunction<Integer, Integer, Long> fill) {
+        Machine m = new Machine(config(vms, reclaim).withHypervisor(style));
         for (int vm = 1; vm <= vms; vm++) {
             int pid = m.createProcess(vm);
             for (int i = 0; i < pages; i++) {
@@ -67,7 +73,8 @@ final class ReclaimRig {
     }
 
     /**
-     * Frame conservation: frames in use equal those counted one by one, every EPT leaf maps an
+     * Frame conservation: frames in use equal those counted one by one, every guest page (by the
+     * EPT under ESX, by memslot and host page table under KVM, where the EPT is only a cache) maps an
      * allocated frame, private frames are mapped once by their owner, shared frames by exactly
      * their reference count (plus pages held back as activity samples). Returns the problems.
      */
@@ -89,6 +96,13 @@ final class ReclaimRig {
             long pages = vm.ramBytes() >>> 12;
             for (long gfn = 0; gfn < pages; gfn++) {
                 long leaf = eptLeaf(mem, vm.eptRoot(), gfn << 12);
+                var process = snap.hostProcess(vm.id());
+                if (process != null) {
+                    long hpa = org.memvirt.engine.BackingInvariant.hostAddress(mem, process, gfn << 12);
+                    boolean readOnly = EptEntry.present(leaf) ? (EptEntry.rwx(leaf) & 2) == 0
+                            : hpa >= 0 && mem.frame((int) (hpa >>> 12)).use() == FrameUse.SHARED;
+                    leaf = hpa < 0 ? 0 : (hpa & EptEntry.ADDRESS_MASK) | (readOnly ? 5 : 7);
+                }
                 if (!EptEntry.present(leaf)) {
                     continue;
                 }
@@ -104,7 +118,7 @@ final class ReclaimRig {
                 mapped[pfn]++;
             }
         }
-        for (long hpa : m.heldSamples()) {
+        for (long hpa : snap.hostProcesses().isEmpty() ? m.heldSamples() : List.<Long>of()) {
             mapped[(int) (hpa >>> 12)]++;
         }
         for (int pfn = 0; pfn < mem.frameCount(); pfn++) {

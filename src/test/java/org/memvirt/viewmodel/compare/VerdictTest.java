@@ -13,7 +13,7 @@ class VerdictTest {
 
     private static CounterSnapshot counters(long refs, long exits) {
         return new CounterSnapshot(0, refs, 0, 0, 0, 0, 0, 0, 0, 0, exits == 0 ? Map.of() : Map.of("CR_ACCESS", exits),
-                0, 0, 0, 0, 0, 0, 0, 0);
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     @ParameterizedTest(name = "nested {0} refs / {1} exits, shadow {2} / {3}")

@@ -31,7 +31,8 @@ class ExecutionLanesTest {
     @Test
     void anEptViolationDropsToTheHypervisorWhichFillsAndResumesTheApp() {
         ShellRig r = at("06-guest-vs-hidden-faults.yaml", 4);
-        assertEquals(List.of("GUEST_APP:MMU walk · 24 refs", "HYPERVISOR:exit: EPT_VIOLATION", "HYPERVISOR:EPT fill",
+        assertEquals(List.of("GUEST_APP:MMU walk · 24 refs", "HYPERVISOR:exit: EPT_VIOLATION", "HYPERVISOR:memslot",
+                "HOST_KERNEL:host PT walk ×4", "HOST_KERNEL:host #PF", "HYPERVISOR:EPT fill",
                 "HYPERVISOR:VM entry", "GUEST_APP:MMU walk · 24 refs", "GUEST_APP:data"), lanes(r));
         assertFalse(r.vm.lanes().runProperty().get().nativeMode());
     }
