@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "memvirt-lab", mixinStandardHelpOptions = true, version = "MemVirt Lab 0.1",
         description = "Memory virtualization lab: headless commands (no arguments opens the window).",
-        subcommands = {CheckCommand.class, RunCommand.class, WalkCommand.class})
+        subcommands = {CheckCommand.class, RunCommand.class, WalkCommand.class, AuditLayoutCommand.class})
 public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,7 +33,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: check, run or walk");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: check, run, walk or audit-layout");
     }
 
     private static String messageOf(Exception ex) {
