@@ -50,7 +50,8 @@ import org.memvirt.viewmodel.shell.WindowPlacement;
  *       ({@code walk}, {@code walk-explorer}, …), and exits; settings are not remembered then;</li>
  *   <li>{@code memvirt.theme=light|dark|projector}, {@code memvirt.zoom=1.0…3.0},
  *       {@code memvirt.window=WIDTHxHEIGHT}, {@code memvirt.lessons=hidden} (the lessons and outline
- *       column hidden, as the L key does);</li>
+ *       column hidden, as the L key does), {@code memvirt.stage=on} (stage mode, the S key),
+ *       {@code memvirt.zoom=fit} (the fit zoom, chosen when the screenshot is taken);</li>
  *   <li>{@code memvirt.walk.*} set the walk explorer's machine (see {@link WalkScreen});</li>
  *   <li>{@code memvirt.screen=walk} shows the stand-alone walk screen instead (its screenshot
  *       properties as before: {@code memvirt.screenshot.step} is then a reference number);</li>
@@ -97,7 +98,7 @@ public final class MemVirtApp {
             presenter.themeProperty().set(Theme.parse(theme, Theme.LIGHT));
         }
         String zoom = System.getProperty("memvirt.zoom");
-        if (zoom != null) {
+        if (zoom != null && !"fit".equals(zoom)) {
             try {
                 presenter.setZoom(Double.parseDouble(zoom));
             } catch (NumberFormatException e) {
@@ -151,6 +152,7 @@ public final class MemVirtApp {
         if ("hidden".equals(System.getProperty("memvirt.lessons"))) {
             window.showLessonColumn(false);
         }
+        window.windowLayout().stageModeProperty().set("on".equals(System.getProperty("memvirt.stage")));
 
         LessonFileWatcher watcher = new LessonFileWatcher(path -> Platform.runLater(() -> vm.fileChanged(path)));
         vm.library().watchedProperty().addListener((obs, old, now) -> watcher.watch(now));
@@ -241,6 +243,9 @@ public final class MemVirtApp {
         String view = System.getProperty("memvirt.view");
         if (view != null && !window.showView(view)) {
             System.err.println("memvirt: no view '" + view + "'");
+        }
+        if ("fit".equals(System.getProperty("memvirt.zoom"))) {
+            window.fitZoom();
         }
         // two pulses: one for the step's layout, one for what the layout changed (wrapped text)
         Platform.runLater(() -> Platform.runLater(() -> {

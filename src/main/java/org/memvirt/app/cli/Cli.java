@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
         description = "Memory virtualization lab: headless commands (no arguments opens the window).%n"
                 + "Exit codes: 0 ok, 1 an expectation failed, 2 bad input (located), 3 cannot run here "
                 + "(out of memory, output that cannot be written, an internal error).",
-        subcommands = {CheckCommand.class, RunCommand.class, WalkCommand.class})
+        subcommands = {CheckCommand.class, RunCommand.class, WalkCommand.class, AuditLayoutCommand.class})
 public final class Cli implements Runnable {
     /** Everything went as asked. */
     public static final int OK = 0;
@@ -100,6 +100,6 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: check, run or walk");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: check, run, walk or audit-layout");
     }
 }

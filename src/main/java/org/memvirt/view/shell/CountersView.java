@@ -24,6 +24,8 @@ import org.memvirt.viewmodel.shell.CountersViewModel;
 final class CountersView extends VBox {
     private final CountersViewModel viewModel;
     private final GridPane table = new GridPane();
+    private final javafx.beans.property.ReadOnlyDoubleWrapper tableWidth = new javafx.beans.property.ReadOnlyDoubleWrapper(
+            this, "tableWidth");
 
     CountersView(CountersViewModel viewModel) {
         this.viewModel = viewModel;
@@ -37,7 +39,10 @@ final class CountersView extends VBox {
         total.selectedProperty().bindBidirectional(viewModel.runningTotalProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(8, heading, gap, total);
+        heading.setMinWidth(Label.USE_PREF_SIZE);
+        total.setMinWidth(CheckBox.USE_PREF_SIZE);
+        // heading and check box side by side, or the box under the heading in a narrow column
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(16, 4, heading, total);
         header.getStyleClass().add("panel-header");
 
         table.setId("counter-table");
@@ -53,6 +58,17 @@ final class CountersView extends VBox {
         viewModel.rows().addListener((ListChangeListener<CounterRow>) c -> rebuild());
         rebuild();
         getChildren().addAll(header, table, new CounterChartView(viewModel));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        tableWidth.set(Math.ceil(table.prefWidth(-1)));
+    }
+
+    /** How wide the counters' names and figures are: the step column is never narrower. */
+    javafx.beans.property.ReadOnlyDoubleProperty tableWidthProperty() {
+        return tableWidth.getReadOnlyProperty();
     }
 
     private void rebuild() {
@@ -71,9 +87,11 @@ final class CountersView extends VBox {
             name.setWrapText(true);
             name.getStyleClass().addAll("counter-name", CounterStyles.of(row.name()));
             Label value = new Label(Long.toString(row.value()));
+            value.setMinWidth(Label.USE_PREF_SIZE);
             value.setId("counter-" + row.name());
             value.getStyleClass().add("counter-value");
             Label delta = new Label(row.deltaText());
+            delta.setMinWidth(Label.USE_PREF_SIZE);
             delta.getStyleClass().add("counter-delta");
             if (row.highlighted()) {
                 for (Label l : new Label[] {name, value, delta}) {

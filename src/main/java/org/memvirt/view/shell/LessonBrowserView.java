@@ -12,6 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.view.fit.WholeWords;
 import org.memvirt.lesson.LessonPlayer;
 import org.memvirt.viewmodel.shell.LessonRef;
 import org.memvirt.viewmodel.shell.LessonWindowViewModel;
@@ -44,12 +45,15 @@ final class LessonBrowserView extends VBox {
         lessons.getStyleClass().add("lesson-list");
         lessons.setFocusTraversable(false);
         lessons.setCellFactory(list -> new ListCell<>() {
+            {
+                setPrefWidth(0);
+                WholeWords.keep(this);
+            }
+
             @Override
             protected void updateItem(LessonRef item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.title());
-                setWrapText(true);
-                setPrefWidth(0);
                 setGraphic(empty || item == null ? null
                         : new FontIcon(item instanceof LessonRef.File ? "mdi2f-file-document-outline"
                         : "mdi2s-school-outline"));
@@ -72,12 +76,17 @@ final class LessonBrowserView extends VBox {
         outline.getStyleClass().add("outline");
         outline.setShowRoot(false);
         outline.setFocusTraversable(false);
+        // titles wrap between words: never "6 R…", never "Introductio n"
         outline.setCellFactory(tree -> new TreeCell<>() {
+            {
+                setPrefWidth(0);
+                WholeWords.keep(this);
+            }
+
             @Override
             protected void updateItem(Node item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.text());
-                setPrefWidth(0);
                 setGraphic(empty || item == null || !item.question() ? null : new FontIcon("mdi2h-help-circle-outline"));
                 getStyleClass().removeAll("outline-chapter", "outline-step");
                 if (!empty && item != null) {

@@ -100,6 +100,10 @@ final class LessonCommands {
         }
         s.add(new Shortcut(g, "L", "Hide / show the lessons and outline column", List.of(key(KeyCode.L)),
                 window::toggleLessonColumn));
+        s.add(new Shortcut(g, "Shift+L", "Hide / show the step column (narration, question, counters)",
+                List.of(shift(KeyCode.L)), window::toggleStepColumn));
+        s.add(new Shortcut(g, "S", "Stage mode: only the view, the narration as a caption under it",
+                List.of(key(KeyCode.S)), window::toggleStageMode));
         s.add(new Shortcut(g, "W", "Hide / show who ran: the guest and hypervisor lanes under the views",
                 List.of(key(KeyCode.W)), window::toggleLanes));
         s.add(new Shortcut(g, "Ctrl+T", "Tile the views when the window is wide enough", List.of(ctrl(T)),
@@ -117,6 +121,8 @@ final class LessonCommands {
                 p::zoomOut));
         s.add(new Shortcut(g, "Ctrl+0", "Actual size", List.of(ctrl(KeyCode.DIGIT0), ctrl(KeyCode.NUMPAD0)),
                 p::resetZoom));
+        s.add(new Shortcut(g, "Ctrl+Shift+0", "Fit: the largest zoom at which the view fits", List.of(
+                ctrlShift(KeyCode.DIGIT0), ctrlShift(KeyCode.NUMPAD0)), window::fitZoom));
         s.add(new Shortcut(g, "T", "Theme: light → dark → projector", List.of(key(T)), p::cycleTheme));
         s.add(new Shortcut(g, "F1  or  ?", "This sheet", List.of(key(F1), shift(SLASH)), p::toggleShortcuts));
         s.add(new Shortcut(g, "Esc", "Close this sheet; else leave full screen", List.of(key(ESCAPE)), () -> {

@@ -72,6 +72,8 @@ final class LessonMenus {
             view.getItems().add(item(window.viewTitle(i), "Ctrl+" + (i + 1), () -> window.showView(k)));
         }
         view.getItems().add(item("Lessons and outline column", "L", window::toggleLessonColumn));
+        view.getItems().add(item("Step column", "Shift+L", window::toggleStepColumn));
+        view.getItems().add(item("Stage mode", "S", window::toggleStageMode));
         view.getItems().add(item("Who ran: guest and hypervisor lanes", "W", window::toggleLanes));
         view.getItems().add(item("Tile views when wide", "Ctrl+T", window::toggleTiling));
         view.getItems().add(new SeparatorMenuItem());
@@ -89,6 +91,7 @@ final class LessonMenus {
                 item("Zoom in", "Ctrl+=", p::zoomIn),
                 item("Zoom out", "Ctrl+-", p::zoomOut),
                 item("Actual size", "Ctrl+0", p::resetZoom),
+                item("Fit zoom", "Ctrl+Shift+0", window::fitZoom),
                 item("Full screen", "F11", p::toggleFullScreen),
                 item("Present from the start", "F5", window::presentFromStart),
                 item("Present from this step", "Shift+F5", p::enterFullScreen),

@@ -26,9 +26,14 @@ import javafx.util.Duration;
 
 import org.memvirt.lesson.Highlight;
 import org.memvirt.view.LayoutPulse;
+import org.memvirt.view.fit.FitZoom;
+import org.memvirt.view.fit.LayoutInspector;
+import org.memvirt.view.fit.LayoutReport;
 import org.memvirt.view.lanes.ExecutionLanesView;
 import org.memvirt.viewmodel.shell.ExportTargets;
 import org.memvirt.viewmodel.shell.LessonWindowViewModel;
+import org.memvirt.viewmodel.shell.PresenterViewModel;
+import org.memvirt.viewmodel.shell.WindowLayout;
 
 /**
  * The lesson window: lessons and outline on the left, the views in the middle, narration,
@@ -52,8 +57,12 @@ public final class LessonWindow extends StackPane {
     private SplitPane split;
     private ExecutionLanesView lanes;
     private final BooleanProperty lanesWanted = new SimpleBooleanProperty(this, "lanesWanted", true);
+    private final WindowLayout layout = new WindowLayout();
+    private final LayoutInspector inspector = new LayoutInspector();
     private LessonBrowserView left;
-    private boolean hideLessonColumn;
+    private StepPanel right;
+    private VBox middle;
+    private StageCaption caption;
     private Stage stage;
 
     /**
@@ -268,48 +277,150 @@ public final class LessonWindow extends StackPane {
         transport.managedProperty().bind(transport.visibleProperty());
         bottom.getChildren().add(transport);
         left = new LessonBrowserView(vm);
-        StepPanel right = new StepPanel(vm);
+        right = new StepPanel(vm);
         lanes = new ExecutionLanesView(vm.lanes(),
                 () -> animated ? Duration.millis(vm.millisPerReference()) : Duration.ZERO);
         // the lanes tell the lesson's step: under the Compare view and the walk explorer, which run
         // their own machines, they would describe something else
-        lanes.visibleProperty().bind(lanesWanted.and(Bindings.createBooleanBinding(() -> center.views().stream()
+        lanes.visibleProperty().bind(lanesWanted.and(layout.stageModeProperty().not())
+                .and(Bindings.createBooleanBinding(() -> center.views().stream()
                 .anyMatch(v -> v.id().equals(center.shownProperty().get()) && v.tiles()), center.shownProperty())));
         lanes.managedProperty().bind(lanes.visibleProperty());
-        VBox middle = new VBox(center, lanes);
+        middle = new VBox(center, lanes);
         VBox.setVgrow(center, Priority.ALWAYS);
         middle.setMinWidth(0);
         split = new SplitPane(left, middle, right);
         split.setId("main-split");
-        split.setDividerPositions(0.15, 0.71);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
         left.setMinWidth(0);
-        right.setMinWidth(0);
         main.setCenter(split);
-        if (hideLessonColumn) {
-            showLessonColumn(false);
-        }
+        layout.lessonColumnShownProperty().addListener((obs, old, now) -> arrangeColumns());
+        layout.stepColumnShownProperty().addListener((obs, old, now) -> arrangeColumns());
+        layout.stageModeProperty().addListener((obs, old, now) -> arrangeStage());
+        widthProperty().addListener((obs, old, now) -> sizeColumns());
+        vm.presenter().zoomProperty().addListener((obs, old, now) -> sizeColumns());
+        arrangeColumns();
+        arrangeStage();
+    }
+
+    /** What parts of the window are shown, and how wide the side columns are. */
+    public WindowLayout windowLayout() {
+        return layout;
     }
 
     /** L: hides the lessons and outline column (more room for the views on a projector), or shows it. */
     void toggleLessonColumn() {
-        showLessonColumn(split != null && !split.getItems().contains(left));
+        layout.toggleLessonColumn();
     }
 
     /** Shows or hides the lessons and outline column. */
     public void showLessonColumn(boolean show) {
-        if (split == null) {
-            hideLessonColumn = !show;
+        layout.lessonColumnShownProperty().set(show);
+    }
+
+    /** The columns in the split as the layout says: lessons, the middle, the step. */
+    private void arrangeColumns() {
+        List<javafx.scene.Node> items = new ArrayList<>();
+        if (layout.lessonColumnShownProperty().get()) {
+            items.add(left);
+        }
+        items.add(middle);
+        if (layout.stepColumnShownProperty().get()) {
+            items.add(right);
+        }
+        if (!split.getItems().equals(items)) {
+            split.getItems().setAll(items);
+        }
+        sizeColumns();
+    }
+
+    /** Divider positions from the widths the layout gives the columns at this width and zoom. */
+    private void sizeColumns() {
+        double w = getWidth();
+        if (split == null || w <= 0) {
             return;
         }
-        boolean shown = split.getItems().contains(left);
-        if (shown && !show) {
-            split.getItems().remove(left);
-            split.setDividerPositions(0.72);
-        } else if (!shown && show) {
-            split.getItems().add(0, left);
-            split.setDividerPositions(0.15, 0.71);
+        WindowLayout.ColumnWidths cols = layout.widths(w, vm.presenter().fontSizeBinding().get());
+        List<Double> at = new ArrayList<>();
+        if (split.getItems().contains(left)) {
+            at.add(cols.lessons() / w);
+        }
+        if (split.getItems().contains(right)) {
+            at.add(1 - cols.step() / w);
+        }
+        split.setDividerPositions(at.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** S: stage mode, the main view with the narration as a caption; off, the window as it was. */
+    private void arrangeStage() {
+        boolean stageOn = layout.stageModeProperty().get();
+        javafx.scene.Node top = main.getTop();
+        if (stageOn) {
+            if (caption == null) {
+                caption = new StageCaption(vm);
+                caption.maxHeightProperty().bind(heightProperty().multiply(0.34));
+            }
+            VBox stageBox = new VBox(center, caption);
+            stageBox.setId("stage");
+            stageBox.getStyleClass().add("stage");
+            VBox.setVgrow(center, Priority.ALWAYS);
+            main.setCenter(stageBox);
+            top.setVisible(false);
+            top.setManaged(false);
+            bottom.setVisible(false);
+            bottom.setManaged(false);
+        } else if (main.getCenter() != split) {
+            middle.getChildren().add(0, center);
+            VBox.setVgrow(center, Priority.ALWAYS);
+            main.setCenter(split);
+            top.setVisible(true);
+            top.setManaged(true);
+            bottom.setVisible(true);
+            bottom.setManaged(true);
+            arrangeColumns();
+        }
+    }
+
+    /** Shift+L: hides the step column (narration, question, counters, events), or shows it. */
+    void toggleStepColumn() {
+        layout.toggleStepColumn();
+    }
+
+    /** S: stage mode on or off. */
+    void toggleStageMode() {
+        layout.toggleStageMode();
+    }
+
+    /**
+     * Ctrl+Shift+0: the largest zoom (1.0–3.0, in steps of 0.05) at which the view on screen shows
+     * everything: no text cut, nothing to scroll.
+     */
+    public double fitZoom() {
+        PresenterViewModel p = vm.presenter();
+        double z = FitZoom.largestFitting(PresenterViewModel.MIN_ZOOM, PresenterViewModel.MAX_ZOOM, 0.05, zoom -> {
+            p.setZoom(zoom);
+            settleLayout();
+            return inspect(0, true).fits();
+        });
+        p.setZoom(z);
+        settleLayout();
+        return z;
+    }
+
+    /**
+     * How the window reads as laid out now (see {@link LayoutInspector}); {@code minKeyTextPx} is
+     * the smallest key text allowed (0: not measured), {@code mainOnly} counts only the main view.
+     */
+    public LayoutReport inspect(double minKeyTextPx, boolean mainOnly) {
+        return inspector.inspect(this, center.exportTarget(), minKeyTextPx, mainOnly);
+    }
+
+    /** CSS and layout now, twice: the second pass settles what wrapped text changed. */
+    public void settleLayout() {
+        for (int i = 0; i < 2; i++) {
+            applyCss();
+            layout();
         }
     }
 

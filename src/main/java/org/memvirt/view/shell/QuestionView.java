@@ -1,5 +1,6 @@
 package org.memvirt.view.shell;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -9,10 +10,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.view.fit.WholeWords;
 import org.memvirt.viewmodel.shell.QuestionViewModel;
 
 /**
@@ -22,7 +23,7 @@ import org.memvirt.viewmodel.shell.QuestionViewModel;
 final class QuestionView extends VBox {
     private final QuestionViewModel viewModel;
     private final ToggleGroup group = new ToggleGroup();
-    private final FlowPane choices = new FlowPane();
+    private final VBox choices = new VBox();
     private final TextField typed = new TextField();
     private boolean syncing;
 
@@ -33,7 +34,7 @@ final class QuestionView extends VBox {
         visibleProperty().bind(viewModel.predictingBinding());
         managedProperty().bind(visibleProperty());
 
-        Label heading = new Label("Predict before you step", new FontIcon("mdi2h-help-circle-outline"));
+        Label heading = WholeWords.keep(new Label("Predict before you step", new FontIcon("mdi2h-help-circle-outline")));
         heading.getStyleClass().add("question-heading");
         MarkdownView prompt = new MarkdownView("question-prompt", viewModel.promptProperty());
 
@@ -66,12 +67,15 @@ final class QuestionView extends VBox {
         Label feedback = new Label();
         feedback.setId("question-feedback");
         feedback.getStyleClass().add("question-feedback");
-        feedback.setWrapText(true);
+        WholeWords.keep(feedback);
         feedback.textProperty().bind(viewModel.feedbackProperty());
         viewModel.verdictProperty().addListener((obs, old, now) -> verdictStyle(feedback, now));
         verdictStyle(feedback, viewModel.verdictProperty().get());
-        HBox buttons = new HBox(8, check, reveal, feedback);
+        // the buttons go under one another in a narrow column; the verdict wraps under them
+        FlowPane buttons = new FlowPane(8, 6, check, reveal, feedback);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        feedback.maxWidthProperty().bind(widthProperty().subtract(Bindings.createDoubleBinding(
+                () -> snappedLeftInset() + snappedRightInset(), paddingProperty())));
 
         MarkdownView explanation = new MarkdownView("question-explanation", viewModel.explanationProperty());
         explanation.getStyleClass().add("question-explanation");
@@ -96,6 +100,9 @@ final class QuestionView extends VBox {
                 r.setUserData(i);
                 r.setToggleGroup(group);
                 r.setFocusTraversable(false);
+                // a long choice wraps between words inside the column, never past its edge
+                WholeWords.keep(r);
+                r.setMaxWidth(Double.MAX_VALUE);
                 choices.getChildren().add(r);
             }
             boolean typedAnswer = viewModel.choices().isEmpty();

@@ -10,6 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memvirt.view.fit.WholeWords;
 import org.memvirt.viewmodel.shell.ErrorLine;
 import org.memvirt.viewmodel.shell.LessonWindowViewModel;
 
@@ -30,7 +31,7 @@ final class StepPanel extends VBox {
         Label title = new Label();
         title.setId("step-title");
         title.getStyleClass().add("step-title");
-        title.setWrapText(true);
+        WholeWords.keep(title);
         title.textProperty().bind(vm.step().titleProperty());
         title.setMinHeight(Label.USE_PREF_SIZE);
 
@@ -38,7 +39,7 @@ final class StepPanel extends VBox {
         answer.setId("answer-note");
         answer.getStyleClass().add("answer-note");
         answer.setGraphic(new FontIcon("mdi2c-check-circle-outline"));
-        answer.setWrapText(true);
+        WholeWords.keep(answer);
         answer.textProperty().bind(vm.step().answerNoteProperty());
         MarkdownView answerWhy = new MarkdownView("answer-explanation", vm.step().answerExplanationProperty());
         VBox answerBox = new VBox(4, answer, answerWhy);
@@ -52,7 +53,7 @@ final class StepPanel extends VBox {
 
         Label waiting = new Label();
         waiting.textProperty().bind(vm.waitingReasonBinding().concat(": check an answer, or Reveal, to go on."));
-        waiting.setWrapText(true);
+        WholeWords.keep(waiting);
         waiting.setId("waiting-for-answer");
         waiting.getStyleClass().add("waiting-note");
         waiting.visibleProperty().bind(vm.waitingForAnswerBinding());
@@ -61,7 +62,7 @@ final class StepPanel extends VBox {
         Label unmet = new Label();
         unmet.setId("unmet-note");
         unmet.getStyleClass().add("unmet-note");
-        unmet.setWrapText(true);
+        WholeWords.keep(unmet);
         unmet.setGraphic(new FontIcon("mdi2a-alert-outline"));
         unmet.textProperty().bind(Bindings.createStringBinding(() -> vm.unmet().isEmpty() ? ""
                 : "The engine disagrees with this lesson's stated numbers:\n" + String.join("\n",
@@ -79,6 +80,9 @@ final class StepPanel extends VBox {
         storyScroll.setMinHeight(0);
 
         CountersView counters = new CountersView(vm.counters());
+        // the column is never narrower than the counters' names and figures: it grows instead
+        minWidthProperty().bind(counters.tableWidthProperty().add(Bindings.createDoubleBinding(
+                () -> snappedLeftInset() + snappedRightInset() + 24, paddingProperty())));
         ScrollPane countersScroll = new ScrollPane(counters);
         countersScroll.setId("counters-scroll");
         countersScroll.setFitToWidth(true);
@@ -89,12 +93,25 @@ final class StepPanel extends VBox {
         Label eventsHeading = new Label();
         eventsHeading.getStyleClass().add("panel-heading");
         eventsHeading.setId("event-heading");
-        eventsHeading.setWrapText(true);
+        WholeWords.keep(eventsHeading);
         eventsHeading.textProperty().bind(Bindings.concat("Events · ", vm.step().eventHeadingProperty()));
         ListView<String> log = new ListView<>(vm.step().eventLog());
         log.setId("event-log");
         log.getStyleClass().add("shell-event-log");
         log.setFocusTraversable(false);
+        // events wrap between words: an address ("0x7f3a_1c40_2010") is never cut at the edge
+        log.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setPrefWidth(0);
+                WholeWords.keep(this);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
 
         log.setMinHeight(0);
         VBox.setVgrow(log, Priority.ALWAYS);
