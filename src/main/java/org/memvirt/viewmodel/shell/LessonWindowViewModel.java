@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -72,7 +71,7 @@ public final class LessonWindowViewModel {
     private final BooleanBinding waitingForAnswer;
     private final BooleanBinding canStepForward;
     private final BooleanBinding canPlay;
-    private final StringBinding waitingReason;
+    private final AnswerGate answerGate;
 
     /**
      * @param source     the lessons
@@ -95,15 +94,8 @@ public final class LessonWindowViewModel {
         this.presenter = presenter;
         this.walkMaker = walk;
         this.library = new LessonLibraryViewModel(source, background, ui, this::install);
-        waitingForAnswer = Bindings.createBooleanBinding(() -> (presenter.blockUntilAnsweredProperty().get()
-                        || lessonWantsAnswers.get())
-                        && question.phaseProperty().get() == QuestionViewModel.Phase.PREDICT
-                        && !question.answeredProperty().get(),
-                presenter.blockUntilAnsweredProperty(), lessonWantsAnswers, question.phaseProperty(),
-                question.answeredProperty());
-        waitingReason = Bindings.createStringBinding(() -> !waitingForAnswer.get() ? ""
-                : lessonWantsAnswers.get() ? "Answer the question first (this lesson asks for an answer before Next)"
-                : "Answer the question first (answer before Next is on)", waitingForAnswer, lessonWantsAnswers);
+        answerGate = new AnswerGate(presenter, question, lessonWantsAnswers);
+        waitingForAnswer = answerGate.waitingBinding();
         canStepForward = position.lessThan(stepCount).and(waitingForAnswer.not());
         canPlay = position.lessThan(stepCount).or(stepCount.greaterThan(0)).and(waitingForAnswer.not());
     }
@@ -215,7 +207,7 @@ public final class LessonWindowViewModel {
 
     /** Why Next is held back, in words for the Next button and the step panel; empty when it is not. */
     public StringBinding waitingReasonBinding() {
-        return waitingReason;
+        return answerGate.reasonBinding();
     }
 
     /** True when Next waits for the question to be answered (the student's setting or the lesson's). */
@@ -306,16 +298,9 @@ public final class LessonWindowViewModel {
             return;
         }
         forward();
-        if (!canStepForward.get() || stopsForQuestion()) {
+        if (!canStepForward.get() || answerGate.stopsPlay()) {
             playing.set(false);
         }
-    }
-
-    /** Play stops on a step whose question is still open (unless the presenter turned that off). */
-    private boolean stopsForQuestion() {
-        return presenter.playStopsAtQuestionsProperty().get()
-                && question.phaseProperty().get() == QuestionViewModel.Phase.PREDICT
-                && !question.answeredProperty().get();
     }
 
     /** How long Play stays on the current step before the next beat, at the current speed. */
