@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -55,7 +56,10 @@ final class WalkSettingsBar extends FlowPane {
         repeat.setId("repeat-access");
         repeat.selectedProperty().bindBidirectional(settings.repeatAccessProperty());
         repeat.setTooltip(new Tooltip("Show the second read of the same address (with the TLB on: a TLB hit)."));
-        HBox caches = new HBox(10, tlb, walkCache, repeat);
+        for (CheckBox c : List.of(tlb, walkCache, repeat)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        FlowPane caches = new FlowPane(10, 4, tlb, walkCache, repeat);
         caches.setAlignment(Pos.CENTER_LEFT);
         caches.getStyleClass().add("caches");
 
@@ -86,6 +90,7 @@ final class WalkSettingsBar extends FlowPane {
     private static VBox group(String title, Node control) {
         Label l = new Label(title.toUpperCase(java.util.Locale.ROOT));
         l.getStyleClass().add("setting-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         VBox box = new VBox(3, l, control);
         box.getStyleClass().add("setting-group");
         return box;

@@ -35,6 +35,21 @@ public final class ThemedWindow extends StackPane {
         change(robot, () -> setZoom(zoom));
     }
 
+    /**
+     * Lays the window out at {@code w} × {@code h} by hand (for sizes beyond Monocle's screen: the
+     * window must be unmanaged in its parent), a few passes so that views that pick a density settle.
+     */
+    public void layOut(FxRobot robot, double w, double h) {
+        for (int i = 0; i < 3; i++) {
+            robot.interact(() -> {
+                resize(w, h);
+                applyCss();
+                layout();
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private void setZoom(double zoom) {
         setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * zoom));
     }

@@ -22,7 +22,6 @@ import org.memvirt.viewmodel.compare.Workload;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Compare screen fits the space of a lecture-hall screen at every zoom: sized as the main view
@@ -53,17 +52,6 @@ class CompareFitTest {
         stage.show();
     }
 
-    private void layOut(FxRobot robot, double w, double h) {
-        for (int i = 0; i < 3; i++) {
-            robot.interact(() -> {
-                window.resize(w, h);
-                window.applyCss();
-                window.layout();
-            });
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void theThreeMachinesFitEverySizeZoomAndTheme(FxRobot robot) {
         List<Runnable> positions = List.of(() -> { }, viewModel::stepForward, viewModel::toEnd);
@@ -76,7 +64,7 @@ class CompareFitTest {
                 for (double zoom : theme.equals("light") ? List.of(1.0, 2.0) : ZOOMS) {
                     window.zoom(robot, zoom);
                     for (double[] size : SIZES) {
-                        layOut(robot, size[0], size[1]);
+                        window.layOut(robot, size[0], size[1]);
                         String where = theme + " position " + p + " zoom " + zoom + " at " + (int) size[0] + "x"
                                 + (int) size[1] + ": ";
                         FitChecks.truncated(view).forEach(x -> problems.add(where + "cut: " + x));
@@ -107,10 +95,10 @@ class CompareFitTest {
     @Test
     void aShortScreenGivesUpDetailsBeforeItScales(FxRobot robot) {
         window.zoom(robot, 1.5);
-        layOut(robot, 1900, 2400);
+        window.layOut(robot, 1900, 2400);
         assertEquals(0, view.densityLevel(), "room enough: everything shown");
         assertEquals(1, view.shrink(), 0.001);
-        layOut(robot, 1380, 700);
+        window.layOut(robot, 1380, 700);
         assertTrue(view.densityLevel() > 0, "short: a denser form");
         assertTrue(!FitChecks.isShown(view.lookup("#nested-refs-detail")), "detail lines go first");
         assertTrue(FitChecks.inView(view.lookup("#nested-refs"), view), "the figures stay");

@@ -34,7 +34,6 @@ import org.memvirt.viewmodel.tables.TablesViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Tables view fits the space of a lecture-hall screen at every zoom: sized as the main view is
@@ -79,17 +78,6 @@ class TablesFitTest {
         return new StepFrame(position, title, player.snapshot(), player.shownEvents());
     }
 
-    private void layOut(FxRobot robot, double w, double h) {
-        for (int i = 0; i < 3; i++) {
-            robot.interact(() -> {
-                window.resize(w, h);
-                window.applyCss();
-                window.layout();
-            });
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void everyStepFitsEverySizeZoomAndTheme(FxRobot robot) {
         List<StepFrame> frames = List.of(frame("09-shadow-sync.yaml", 8), 
@@ -104,7 +92,7 @@ class TablesFitTest {
                 for (double zoom : theme.equals("light") ? List.of(1.0, 2.0) : ZOOMS) {
                     window.zoom(robot, zoom);
                     for (double[] size : SIZES) {
-                        layOut(robot, size[0], size[1]);
+                        window.layOut(robot, size[0], size[1]);
                         String where = theme + " step " + f.index() + " '" + f.title() + "' zoom " + zoom + " at "
                                 + (int) size[0] + "x" + (int) size[1] + ": ";
                         FitChecks.truncated(view).forEach(p -> problems.add(where + "cut: " + p));
@@ -128,11 +116,11 @@ class TablesFitTest {
         window.theme(robot, "projector");
         robot.interact(() -> viewModel.setFrame(frame("09-shadow-sync.yaml", 8)));
         window.zoom(robot, 1.5);
-        layOut(robot, 1900, 2000);
+        window.layOut(robot, 1900, 2000);
         assertEquals(0, view.densityLevel(), "room enough: everything shown");
         assertEquals(1, view.shrink(), 0.001);
         int rowsShown = shownEntries(robot).size();
-        layOut(robot, 1380, 620);
+        window.layOut(robot, 1380, 620);
         assertTrue(view.densityLevel() > 0, "short: a denser form");
         assertTrue(shownEntries(robot).size() <= rowsShown);
         assertFalse(robot.lookup(".column-subtitle").queryAll().stream().anyMatch(FitChecks::isShown),
@@ -144,12 +132,12 @@ class TablesFitTest {
     void showAllScrollsOnlyThen(FxRobot robot) {
         robot.interact(() -> viewModel.setFrame(frame("09-shadow-sync.yaml", 8)));
         robot.interact(() -> viewModel.showAllProperty().set(true));
-        layOut(robot, 760, 470);
+        window.layOut(robot, 760, 470);
         List<Node> scrolls = robot.lookup(".column-scroll").queryAll().stream().filter(FitChecks::isShown).toList();
         assertFalse(scrolls.isEmpty(), "with Show all the columns scroll");
         assertTrue(scrolls.stream().allMatch(ScrollPane.class::isInstance));
         robot.interact(() -> viewModel.showAllProperty().set(false));
-        layOut(robot, 760, 470);
+        window.layOut(robot, 760, 470);
         assertTrue(robot.lookup(".column-scroll").queryAll().stream().noneMatch(FitChecks::isShown));
     }
 
