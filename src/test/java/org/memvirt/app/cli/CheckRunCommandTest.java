@@ -206,6 +206,6 @@ class CheckRunCommandTest {
     void theCommandLineNamesItsCommands() {
         Result r = cli();
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("name a command: check, run or walk"), r.err());
+        assertTrue(r.err().contains("name a command: check, run, walk or audit-layout"), r.err());
     }
 }
