@@ -16,6 +16,8 @@ public final class CounterWords {
             Map.entry("walkRefs", "walk references"),
             Map.entry("guestRefs", "guest table references"),
             Map.entry("hostRefs", "EPT references"),
+            Map.entry("hostPtRefs", "host page-table references"),
+            Map.entry("hostPageFaults", "host page faults"),
             Map.entry("shadowRefs", "shadow table references"),
             Map.entry("nativeRefs", "page table references"),
             Map.entry("tlbHits", "TLB hits"),
