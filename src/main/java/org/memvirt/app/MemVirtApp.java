@@ -263,12 +263,17 @@ public final class MemVirtApp {
         }));
     }
 
-    /** With {@code memvirt.startup.trace=true} (or {@code exit}, to quit once the lesson is up): timings. */
+    /**
+     * With {@code memvirt.startup.trace=true} (or {@code exit}, to quit then, for timing runs): when
+     * the first frame was laid out, and when the lesson was ready — the first lesson read and
+     * played, the columns made and the view in the middle drawn with its first step, in a window
+     * whose key filter (on the scene since the first frame) answers every key (decision 18).
+     */
     private static void traceStartup(Scene scene, LessonWindowViewModel vm) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         LayoutPulse.once(scene, () -> System.out.println("memvirt: first frame "
                 + (System.currentTimeMillis() - jvmStart) + " ms after JVM start"));
-        whenLessonSettles(vm, () -> columnsThen(scene, () -> {
+        whenLessonSettles(vm, () -> drawnThen(scene, () -> {
             System.out.println("memvirt: lesson ready " + (System.currentTimeMillis() - jvmStart) + " ms after JVM start");
             if ("exit".equals(System.getProperty("memvirt.startup.trace"))) {
                 Platform.runLater(Platform::exit);
@@ -276,10 +281,10 @@ public final class MemVirtApp {
         }));
     }
 
-    /** Runs {@code then} after the frame that first shows the window's columns. */
-    private static void columnsThen(Scene scene, Runnable then) {
-        if (scene.getRoot().lookup("#main-split") == null) {
-            Platform.runLater(() -> columnsThen(scene, then));
+    /** Runs {@code then} after the frame that first shows the columns and the view in the middle. */
+    private static void drawnThen(Scene scene, Runnable then) {
+        if (scene.getRoot().lookup("#main-split") == null || scene.getRoot().lookup(".center-view") == null) {
+            Platform.runLater(() -> drawnThen(scene, then));
             return;
         }
         LayoutPulse.once(scene, then);
