@@ -31,22 +31,7 @@ public final class HypervisorProcess {
         this.pid = pid;
         this.vm = vm;
         this.memslots = List.copyOf(memslots);
-        TableSpace space = new TableSpace() {
-            @Override
-            public long readEntry(long entryAddress) {
-                return memory.readWord(entryAddress);
-            }
-
-            @Override
-            public void writeEntry(long entryAddress, long value) {
-                memory.writeWord(entryAddress, value);
-            }
-
-            @Override
-            public long newTable() {
-                return HostMemory.addressOf(memory.allocateFromTop(FrameUse.HOST_TABLE, vm));
-            }
-        };
+        TableSpace space = HostTableSpace.fromTop(memory, FrameUse.HOST_TABLE, vm);
         this.table = new RadixTable(space, TableFormat.X86, 4, space.newTable());
     }
 

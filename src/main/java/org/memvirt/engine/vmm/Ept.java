@@ -1,5 +1,6 @@
 package org.memvirt.engine.vmm;
 
+import org.memvirt.engine.host.HostTableSpace;
 import org.memvirt.engine.memory.FrameUse;
 import org.memvirt.engine.memory.HostMemory;
 import org.memvirt.engine.paging.EptEntry;

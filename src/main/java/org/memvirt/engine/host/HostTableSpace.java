@@ -1,4 +1,6 @@
-package org.memvirt.engine.vmm;
+package org.memvirt.engine.host;
+
+import java.util.function.IntSupplier;
 
 import org.memvirt.engine.memory.FrameUse;
 import org.memvirt.engine.memory.HostMemory;
@@ -7,14 +9,24 @@ import org.memvirt.engine.paging.TableSpace;
 /** Host memory as the space a hypervisor's tables live in; new tables are frames it owns. */
 public final class HostTableSpace implements TableSpace {
     private final HostMemory memory;
-    private final FrameUse use;
-    private final int vm;
+    private final IntSupplier newFrame;
 
     /** Tables of {@code use} for {@code vm}, allocated from {@code memory}. */
     public HostTableSpace(HostMemory memory, FrameUse use, int vm) {
+        this(memory, () -> memory.allocate(use, vm));
+    }
+
+    private HostTableSpace(HostMemory memory, IntSupplier newFrame) {
         this.memory = memory;
-        this.use = use;
-        this.vm = vm;
+        this.newFrame = newFrame;
+    }
+
+    /**
+     * Tables of {@code use} for {@code vm} taken from the top of host memory, so that the host
+     * kernel's own tables do not move the frames guests are given from the bottom.
+     */
+    public static HostTableSpace fromTop(HostMemory memory, FrameUse use, int vm) {
+        return new HostTableSpace(memory, () -> memory.allocateFromTop(use, vm));
     }
 
     @Override
@@ -29,6 +41,6 @@ public final class HostTableSpace implements TableSpace {
 
     @Override
     public long newTable() {
-        return HostMemory.addressOf(memory.allocate(use, vm));
+        return HostMemory.addressOf(newFrame.getAsInt());
     }
 }
