@@ -11,7 +11,8 @@ import org.memvirt.viewmodel.memory.Looks;
 /**
  * The colour and pattern of every look in one theme (DESIGN.md's visual language, Okabe–Ito):
  * data green in one shade per VM, guest tables blue hatched, EPT tables orange hatched, shadow
- * tables purple hatched, shared frames sky with dots, the host's own frames vermillion crossed,
+ * tables purple hatched, shared frames sky with dots, the hypervisor process's page tables vermillion
+ * hatched, the host's own frames vermillion crossed,
  * free yellow-tinted (dark in the dark theme). Patterns carry the meaning for viewers who cannot tell the colours apart;
  * a pattern's ink is a dark or light step of its fill, whichever stands out, so that it shows in
  * every theme. Built once per theme from the view's {@link Hues}; every look's style is computed

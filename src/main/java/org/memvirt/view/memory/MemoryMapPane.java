@@ -14,6 +14,8 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
@@ -98,6 +100,7 @@ final class MemoryMapPane extends Region {
         stripRaster = new Raster(theme.palette());
         swapRaster = new Raster(theme.palette());
         theme.onChange(this::restyle);
+        paintFreeBlock();
         setId("memory-map");
         getStyleClass().add("memory-map");
         frameImage.setId("frame-map-image");
@@ -164,8 +167,14 @@ final class MemoryMapPane extends Region {
         for (Raster r : List.of(frameRaster, stripRaster, swapRaster)) {
             r.palette(theme.palette());
         }
+        paintFreeBlock();
         paintedAt = null;
         requestLayout();
+    }
+
+    /** The block of frames left out is filled like the free frames it stands for. */
+    private void paintFreeBlock() {
+        freeBlock.setBackground(new Background(new BackgroundFill(MapPalette.color(theme.palette().free()), null, null)));
     }
 
     /** The colours the map paints in now (tests compare them with the theme). */

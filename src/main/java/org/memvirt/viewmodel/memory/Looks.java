@@ -13,7 +13,7 @@ public final class Looks {
     /** VMs above this share the last shade (the legend and the info line still give the number). */
     public static final int MAX_VM_SHADE = 15;
     /** An empty slot of the host swap device (its page was read back in). */
-    public static final int EMPTY_SLOT = 0x70;
+    public static final int EMPTY_SLOT = 0xF0;
 
     private static final int GUEST = 0x100;
 

@@ -27,7 +27,7 @@ final class MemoryLegend {
                     "frames"));
         }
         for (FrameCategory c : List.of(FrameCategory.SHARED, FrameCategory.GUEST_TABLE, FrameCategory.EPT_TABLE,
-                FrameCategory.SHADOW_TABLE, FrameCategory.HOST)) {
+                FrameCategory.SHADOW_TABLE, FrameCategory.HOST_TABLE, FrameCategory.HOST)) {
             int n = map.count(c);
             boolean always = c == FrameCategory.SHARED || c == FrameCategory.GUEST_TABLE
                     || c == FrameCategory.EPT_TABLE;

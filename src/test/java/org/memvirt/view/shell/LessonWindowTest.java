@@ -319,12 +319,15 @@ class LessonWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         ExecutionLanesView lanes = robot.lookup("#execution-lanes").queryAs(ExecutionLanesView.class);
         List<Label> work = lanes.segments();
-        assertEquals(List.of("MMU walk · 24 refs", "exit: EPT_VIOLATION", "EPT fill", "VM entry", "MMU walk · 24 refs",
-                "data"), work.stream().map(Label::getText).toList());
+        assertEquals(List.of("MMU walk · 24 refs", "exit: EPT_VIOLATION", "memslot", "host PT walk ×4", "host #PF",
+                "EPT fill", "VM entry", "MMU walk · 24 refs", "data"), work.stream().map(Label::getText).toList());
         double app = work.get(0).getLayoutY();
         double hypervisor = work.get(1).getLayoutY();
         assertTrue(hypervisor > app + work.get(0).getHeight(), "the exit sits in a lower lane");
-        assertEquals(app, work.get(4).getLayoutY(), 1.0, "after the entry the app runs again");
+        assertEquals(hypervisor, work.get(2).getLayoutY(), 1.0, "the hypervisor looks up the memslot");
+        assertTrue(work.get(3).getLayoutY() > hypervisor + work.get(1).getHeight(),
+                "the host kernel walks its own page table in the lane below the hypervisor's");
+        assertEquals(app, work.get(7).getLayoutY(), 1.0, "after the entry the app runs again");
         assertTrue(work.get(1).getLayoutX() > work.get(0).getLayoutX(), "in the order it ran");
     }
 
