@@ -23,6 +23,7 @@ import javafx.util.Duration;
 import org.memvirt.view.LayoutPulse;
 import org.memvirt.view.shell.LessonWindow;
 import org.memvirt.view.shell.StagePlacement;
+import org.memvirt.viewmodel.WalkScenario;
 import org.memvirt.viewmodel.WalkSettings;
 import org.memvirt.viewmodel.shell.LessonCatalog;
 import org.memvirt.viewmodel.shell.LessonRef;
@@ -111,7 +112,7 @@ public final class MemVirtApp {
             return t;
         });
         LessonWindowViewModel vm = new LessonWindowViewModel(new LessonCatalog(MemVirtApp.class.getClassLoader()),
-                loader, ui, presenter, () -> new LessonWalkViewModel(LessonWalkViewModel.lessonWalkScreen()));
+                loader, ui, presenter, () -> new LessonWalkViewModel(LessonWalkViewModel.lessonWalkScreen(), new WalkScenario()));
         return new Prepared(presenter, vm, loader);
     }
 

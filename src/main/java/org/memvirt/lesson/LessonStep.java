@@ -18,10 +18,12 @@ import java.util.List;
  * @param image        a picture beside the narration, relative to the lesson's folder, or null
  * @param at           where the step is written
  * @param actionAt     where its action is written (where the engine's objections are reported)
+ * @param show         another configuration whose walk the Walk view draws for this step, or null
  */
 public record LessonStep(int number, int chapter, String title, String action, StepAction perform,
                          NarrationTemplate narration, List<Highlight> highlights, Question question,
-                         List<Expectation> expectations, String image, SourceLocation at, SourceLocation actionAt) {
+                         List<Expectation> expectations, String image, SourceLocation at, SourceLocation actionAt,
+                         ShownWalk show) {
     public LessonStep {
         highlights = List.copyOf(highlights);
         expectations = List.copyOf(expectations);

@@ -12,14 +12,14 @@ import org.memvirt.lesson.yaml.YamlScalar;
 
 /**
  * Binds {@code chapters:} and their steps: the action (from {@link ActionTable}), narration with
- * its placeholders, highlights, the question, the expectations and the image.
+ * its placeholders, highlights, the question, the expectations, the image and the walk to show.
  */
 final class StepBinder {
     /** Steps a lesson may have: the player keeps every step's state. */
     static final int MAX_STEPS = 200_000;
     private static final List<String> CHAPTER_KEYS = List.of("title", "steps");
     private static final List<String> STEP_KEYS = List.of("title", "narration", "highlight", "question", "expect",
-            "expectTotal", "image");
+            "expectTotal", "image", "show");
     private static final List<String> QUESTION_KEYS = List.of("prompt", "choices", "answer", "explain");
     private static final Pattern MARKDOWN_IMAGE = Pattern.compile("!\\[[^\\]]*\\]\\(\\s*([^)\\s]+)");
 
@@ -119,6 +119,7 @@ final class StepBinder {
                     "a step without an action changes no counter; put the expectation on the step that acts");
         }
         String image = f.has("image") ? image(f.node("image")) : null;
+        ShownWalk show = f.has("show") ? ShownWalkBinder.bind(f.node("show"), problems) : null;
         if (actionKey == null && narration.isEmpty() && question == null && node instanceof YamlMap
                 && !f.hasUnknownKeys()) {
             problems.at(f.at(), "a step needs an action (" + String.join(", ", ActionTable.FORMS.keySet())
@@ -131,7 +132,7 @@ final class StepBinder {
         String words = bound == null ? "" : bound.words();
         return new LessonStep(steps, chapter, title != null ? title : words.isEmpty() ? "(narration)" : words, words,
                 bound == null ? null : bound.action(), narration, highlights, question, expectations, image,
-                problems.where(f.at()), problems.where(actionAt));
+                problems.where(f.at()), problems.where(actionAt), show);
     }
 
     private ActionTable.Bound action(ActionTable.Form form, YamlNode value) {

@@ -4,7 +4,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -17,25 +17,27 @@ import org.memvirt.viewmodel.AddressField;
  * level in that level's tint (named and with its value), and the offset. The field the current
  * reference uses is outlined.
  */
-final class AddressStripView extends HBox {
+final class AddressStripView extends FlowPane {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private final Label label = new Label();
     private final Label hex = new Label();
-    private final HBox fields = new HBox(4);
+    private final VBox head = new VBox(0, label, hex);
 
     AddressStripView(String id, ObservableValue<AddressBreakdown> address) {
         setId(id);
         getStyleClass().add("address-strip");
-        setAlignment(Pos.CENTER_LEFT);
-        setSpacing(14);
+        // the name and the fields wrap onto more lines where the width is short; each stays whole
+        setAlignment(Pos.BOTTOM_LEFT);
+        setHgap(4);
+        setVgap(4);
+        setMinWidth(0);
         label.getStyleClass().add("address-label");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         hex.getStyleClass().addAll("address-hex", "mono");
         hex.setId(id + "-hex");
-        VBox head = new VBox(0, label, hex);
-        setMinWidth(Region.USE_PREF_SIZE);
+        hex.setMinWidth(Region.USE_PREF_SIZE);
         head.getStyleClass().add("address-head");
-        fields.setAlignment(Pos.BOTTOM_LEFT);
-        getChildren().addAll(head, fields);
+        head.setMinWidth(Region.USE_PREF_SIZE);
         show(address.getValue());
         address.addListener((obs, old, now) -> show(now));
     }
@@ -43,12 +45,13 @@ final class AddressStripView extends HBox {
     private void show(AddressBreakdown a) {
         setVisible(a != null);
         setManaged(a != null);
-        fields.getChildren().clear();
+        getChildren().clear();
         if (a == null) {
             return;
         }
         label.setText(a.label());
         hex.setText(a.hex());
+        getChildren().add(head);
         String dimension = a.dimension() == Dimension.HOST ? "dim-host"
                 : a.dimension() == Dimension.GUEST ? "dim-guest" : "dim-native";
         getStyleClass().removeAll("dim-host", "dim-guest", "dim-native");
@@ -67,7 +70,8 @@ final class AddressStripView extends HBox {
                 box.getStyleClass().add("level-" + f.level());
             }
             box.pseudoClassStateChanged(CURRENT, f.current());
-            fields.getChildren().add(box);
+            box.setMinWidth(Region.USE_PREF_SIZE);
+            getChildren().add(box);
         }
     }
 }

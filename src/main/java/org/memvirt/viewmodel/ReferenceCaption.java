@@ -2,6 +2,7 @@ package org.memvirt.viewmodel;
 
 import java.util.OptionalLong;
 
+import org.memvirt.engine.event.Dimension;
 import org.memvirt.engine.event.WalkStep;
 import org.memvirt.engine.paging.EptEntry;
 import org.memvirt.engine.paging.Levels;
@@ -47,6 +48,13 @@ final class ReferenceCaption {
 
     /** What reference {@code step} read and where it leads. */
     static String of(WalkGrid grid, WalkStep step) {
+        WalkAttempt attempt = grid.attempt();
+        if (attempt.faultedAt() != null && attempt.faultedAt().reference() == step.reference() && step.present()) {
+            String entry = step.dimension() == Dimension.HOST ? Levels.eptName(step.level())
+                    : (step.dimension() == Dimension.GUEST ? "Guest " : "")
+                    + Levels.name(step.level());
+            return entry + " entry " + step.index() + " is present but stops the walk → " + attempt.fault() + ".";
+        }
         return switch (step.dimension()) {
             case HOST -> host(grid, step);
             case GUEST -> guest(step, "Guest ", "gPA ", true);

@@ -6,9 +6,7 @@ import java.util.Optional;
 
 import org.memvirt.engine.event.CounterSnapshot;
 import org.memvirt.engine.event.Event;
-import org.memvirt.engine.event.TlbLookup;
 import org.memvirt.engine.event.Translated;
-import org.memvirt.engine.event.VmEntry;
 import org.memvirt.engine.event.WalkStep;
 
 /**
@@ -37,18 +35,13 @@ public record TranslationWalk(WalkSettings settings, List<String> preamble, List
      * handler runs instead), so the walk before it stays the last attempt.
      */
     public int lastAttemptStart() {
-        int start = 0;
-        int entry = -1;
-        for (int i = 0; i < events.size(); i++) {
-            Event e = events.get(i);
-            if (e instanceof VmEntry) {
-                entry = i + 1;
-            } else if (entry >= 0 && (e instanceof TlbLookup || e instanceof WalkStep)) {
-                start = entry;
-                entry = -1;
-            }
-        }
-        return start;
+        List<WalkAttempt> all = attempts();
+        return all.get(all.size() - 1).from();
+    }
+
+    /** Every try of the access, the one that faulted and the retry after the hypervisor's fix-up. */
+    public List<WalkAttempt> attempts() {
+        return WalkAttempt.of(events);
     }
 
     /** The events of the last attempt. */

@@ -36,6 +36,9 @@ public final class WalkGrid {
     private final List<GridCell> cells = new ArrayList<>();
     private final Map<Integer, WalkStep> byCell = new HashMap<>();
     private final Set<Integer> nestedTlbRows = new HashSet<>();
+    /** Cells where an earlier try of the access faulted, with what happened there. */
+    private final Map<Integer, String> earlierFaults = new HashMap<>();
+    private WalkAttempt shownAttempt;
     private boolean tlbHit;
     private int walkCacheLevel;
     private int guestLeafLevel;
@@ -163,7 +166,27 @@ public final class WalkGrid {
         return OptionalLong.empty();
     }
 
+    /** The try of the access the grid draws (the last one), with its fault when it faulted. */
+    public WalkAttempt attempt() {
+        return shownAttempt;
+    }
+
+    /** How many tries the access took (2 when it faulted into the hypervisor and was retried). */
+    public int attemptCount() {
+        return walk.attempts().size();
+    }
+
     private void analyse() {
+        List<WalkAttempt> attempts = walk.attempts();
+        shownAttempt = attempts.get(attempts.size() - 1);
+        for (WalkAttempt a : attempts.subList(0, attempts.size() - 1)) {
+            if (a.faultedAt() != null) {
+                WalkStep w = a.faultedAt();
+                int column = w.dimension() == Dimension.HOST ? w.level() : DATA;
+                earlierFaults.merge(key(rowLevel(w), column), "try " + a.number() + " faulted here",
+                        (x, y) -> x + ", " + y);
+            }
+        }
         int expected = walk.settings().guestLevels();
         for (Event e : walk.lastAttempt()) {
             if (e instanceof TlbLookup t) {
@@ -246,7 +269,10 @@ public final class WalkGrid {
             List<String> lines = List.of("table " + HexAddress.compact(step.tableAddress()),
                     "index " + step.index(),
                     "entry " + HexAddress.compact(step.entryValue()));
-            return new GridCell(r, c, CellKind.REFERENCE, step, "#" + step.reference(), title, lines);
+            WalkStep faulted = shownAttempt.faultedAt();
+            String fault = faulted != null && faulted.reference() == step.reference() ? shownAttempt.fault() : "";
+            return new GridCell(r, c, CellKind.REFERENCE, step, "#" + step.reference(), title, lines, fault,
+                    earlierFaults.getOrDefault(key(row, column), ""));
         }
         if (row == DATA && column == DATA) {
             return dataCell(r, c);
@@ -257,21 +283,22 @@ public final class WalkGrid {
             case LARGE_PAGE -> "skipped";
             default -> "not reached";
         };
-        return new GridCell(r, c, kind, null, "", title, List.of(reason(kind, row)));
+        return new GridCell(r, c, kind, null, "", title, List.of(reason(kind, row)), "",
+                earlierFaults.getOrDefault(key(row, column), ""));
     }
 
     private GridCell dataCell(int r, int c) {
         var result = walk.result();
         if (result.isEmpty()) {
             return new GridCell(r, c, CellKind.NOT_REACHED, null, "", CellKind.NOT_REACHED.label(),
-                    List.of("the access did not complete"));
+                    List.of("the access did not complete"), "", "");
         }
         Translated t = result.get();
         List<String> lines = walk.settings().nested()
                 ? List.of("gPA " + HexAddress.compact(t.gpa()), "hPA " + HexAddress.compact(t.hpa()),
                 "the access itself")
                 : List.of("PA " + HexAddress.compact(t.hpa()), "the access itself");
-        return new GridCell(r, c, CellKind.DATA, null, "DATA", "Data read", lines);
+        return new GridCell(r, c, CellKind.DATA, null, "DATA", "Data read", lines, "", "");
     }
 
     private CellKind unusedKind(int row, int column) {

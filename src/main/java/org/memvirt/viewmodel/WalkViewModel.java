@@ -251,9 +251,20 @@ public final class WalkViewModel {
      * describe, at position 0. The settings keep their values; changing one records a fresh walk.
      */
     public void showWalk(TranslationWalk walk) {
+        showWalk(walk, "");
+    }
+
+    /**
+     * As {@link #showWalk(TranslationWalk)}, the headline led by {@code heading} (which try of the
+     * access it is and how it ended, or which machine a step asks about); empty for none.
+     */
+    public void showWalk(TranslationWalk walk, String heading) {
         pause();
         errorMessage.set("");
         show(WalkGrid.of(walk));
+        if (!heading.isEmpty()) {
+            headline.set(heading + "\n" + headline.get());
+        }
     }
 
     /** Shows no walk at all (a lesson step that translates no address). */

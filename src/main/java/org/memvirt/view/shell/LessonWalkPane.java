@@ -6,7 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -94,14 +93,10 @@ final class LessonWalkPane extends BorderPane {
         captionRow.visibleProperty().bind(vm.walk().gridProperty().isNotNull()
                 .and(walk.entryPanelShownProperty().not()));
         captionRow.managedProperty().bind(captionRow.visibleProperty());
-        setTop(new VBox(header, captionRow));
-        // at a presenter's zoom the walk may need more room than there is: then it scrolls
-        ScrollPane scroll = new ScrollPane(walk);
-        scroll.setId("lesson-walk-scroll");
-        scroll.getStyleClass().add("lesson-walk-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        setCenter(scroll);
+        walk.setLead(new VBox(header, captionRow));
+        // the walk fits the room left (it draws its text smaller where the zoom outgrows it): no scroll bar
+        walk.setMinSize(0, 0);
+        setCenter(walk);
 
         vm.animatingProperty().addListener((obs, was, now) -> {
             if (now) {

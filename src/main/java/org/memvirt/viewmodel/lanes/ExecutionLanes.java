@@ -48,6 +48,11 @@ public final class ExecutionLanes {
     private ExecutionLanes() {
     }
 
+    /** The segments of {@code events}; when there are none, {@code quiet}: work that left no event. */
+    public static List<LaneSegment> of(List<Event> events, List<LaneSegment> quiet) {
+        return events.isEmpty() ? List.copyOf(quiet) : of(events);
+    }
+
     /** The segments of {@code events}, in order. */
     public static List<LaneSegment> of(List<Event> events) {
         Builder b = new Builder();

@@ -35,6 +35,14 @@ public final class ExecutionLanesViewModel {
 
     /** Shows the work of {@code events}. */
     public void show(List<Event> events, boolean nativeMode, boolean animate) {
-        run.set(new LaneRun(ExecutionLanes.of(events), nativeMode, animate));
+        show(events, List.of(), nativeMode, animate);
+    }
+
+    /**
+     * Shows the work of {@code events}; a step that left no event shows {@code quiet} instead (a
+     * CR3 write under EPT, a TLB flush: work that ran without an event).
+     */
+    public void show(List<Event> events, List<LaneSegment> quiet, boolean nativeMode, boolean animate) {
+        run.set(new LaneRun(ExecutionLanes.of(events, quiet), nativeMode, animate));
     }
 }

@@ -24,6 +24,7 @@ import javafx.collections.ObservableList;
 import org.memvirt.engine.event.CounterSnapshot;
 import org.memvirt.engine.mmu.PagingMode;
 import org.memvirt.lesson.Highlight;
+import org.memvirt.lesson.LessonStep;
 import org.memvirt.lesson.LessonPlayer;
 import org.memvirt.viewmodel.StepFrame;
 import org.memvirt.viewmodel.lanes.ExecutionLanesViewModel;
@@ -387,8 +388,13 @@ public final class LessonWindowViewModel {
         }
         CounterSnapshot before = beforeEvents(pl, p);
         counters.setPosition(p, counterMarks, f.events(), before);
-        walk().show(f, pl.lesson().config(), before, hl, animate && moved);
-        lanes.show(f.events(), pl.lesson().config().mode() == PagingMode.NATIVE, animate && moved);
+        int acted = StepEvents.lastActed(pl, p);
+        LessonStep shownStep = p == 0 ? null : pl.played().steps().get(p - 1).step();
+        QuietWork quiet = acted == 0 ? QuietWork.NONE : QuietWork.of(pl.played().steps().get(acted - 1).step(),
+                frames.get(acted - 1).snapshot(), frames.get(acted).snapshot(), !frames.get(acted).events().isEmpty());
+        walk().show(f, pl.lesson().config(), before, hl, shownStep == null ? null : shownStep.show(), quiet,
+                animate && moved);
+        lanes.show(f.events(), quiet.segments(), pl.lesson().config().mode() == PagingMode.NATIVE, animate && moved);
         frame.set(f);
     }
 
